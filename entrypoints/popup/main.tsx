@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { createClient } from '../../lib/client';
+import { App } from './App';
+
+/** The popup shows the active tab; `?tabId=N` selects another (dashboard links, tests). */
+async function currentTabId(): Promise<number | undefined> {
+  const param = new URLSearchParams(location.search).get('tabId');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+const client = createClient((m) => browser.runtime.sendMessage(m));
+const root = createRoot(document.getElementById('root')!);
+void currentTabId().then((tabId) => {
+  root.render(
+    <StrictMode>
+      <App client={client} tabId={tabId} />
+    </StrictMode>,
+  );
+});

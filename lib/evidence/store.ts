@@ -1,0 +1,154 @@
+/**
+ * Reads and writes of the evidence database. The only module (with db.ts)
+ * that touches IndexedDB; everything else calls these functions.
+ */
+import { Dexie } from 'dexie';
+import type { EventBatch, LiveEvent, ProductPayload, RoomPayload } from '../protocol/types';
+import type { EventRow, FindingRow, LiveProofDb, SessionRow } from './db';
+
+export interface TabInfo {
+  tabId: number;
+  pageTitle: string;
+}
+
+/** What the analyzer is given for one text event. */
+export interface TextToAnalyze {
+  event: EventRow;
+  channel: 'caption' | 'card' | 'title' | 'notice' | 'overlay' | 'comment';
+  text: string;
+  product: ProductPayload | undefined;
+}
+
+export type AnalyzeFn = (input: TextToAnalyze) => FindingRow[];
+
+export interface IngestResult {
+  stored: number;
+  duplicates: number;
+  findings: FindingRow[];
+}
+
+type SessionState = SessionRow & { product?: ProductPayload };
+
+/**
+ * Stores a batch idempotently: events already stored (same id) are skipped, so
+ * a content script may resend a batch it never saw acknowledged. Findings are
+ * computed and stored in the same transaction as their events, so a service
+ * worker stopped mid-batch leaves either both or neither.
+ */
+export async function ingestBatch(
+  db: LiveProofDb,
+  batch: EventBatch,
+  tab: TabInfo,
+  analyze?: AnalyzeFn,
+  now: number = Date.now(),
+): Promise<IngestResult> {
+  return db.transaction('rw', db.sessions, db.events, db.findings, async () => {
+    const seen = new Set<string>();
+    const unique: LiveEvent[] = [];
+    for (const e of batch.events) {
+      if (!seen.has(e.id)) {
+        seen.add(e.id);
+        unique.push(e);
+      }
+    }
+    const existing = await db.events.bulkGet(unique.map((e) => e.id));
+    const fresh = unique.filter((_, i) => existing[i] === undefined).sort((a, b) => a.seq - b.seq);
+    const duplicates = batch.events.length - fresh.length;
+    if (fresh.length === 0) return { stored: 0, duplicates, findings: [] };
+
+    const sessions = new Map<string, SessionState>();
+    for (const key of new Set(fresh.map((e) => e.sessionKey))) {
+      const row = (await db.sessions.get(key)) as SessionState | undefined;
+      sessions.set(key, row ?? newSession(key, tab, now));
+    }
+
+    const rows: EventRow[] = [];
+    const findings: FindingRow[] = [];
+    for (const e of fresh) {
+      const row = { ...e, tabId: tab.tabId, receivedAt: now } as EventRow;
+      rows.push(row);
+      const s = sessions.get(e.sessionKey)!;
+      s.eventCount += 1;
+      s.lastEventAt = Math.max(s.lastEventAt, e.observedAt);
+      s.tabId = tab.tabId;
+      if (tab.pageTitle) s.pageTitle = tab.pageTitle;
+      if (e.kind === 'room') applyRoom(s, e.payload);
+      if (e.kind === 'product') s.product = e.payload;
+      if (analyze) {
+        for (const input of textsOf(row, s.product)) findings.push(...analyze(input));
+      }
+    }
+    await db.events.bulkAdd(rows);
+    await db.sessions.bulkPut([...sessions.values()]);
+    if (findings.length > 0) await db.findings.bulkPut(findings);
+    return { stored: fresh.length, duplicates, findings };
+  });
+}
+
+function newSession(key: string, tab: TabInfo, now: number): SessionState {
+  return {
+    key,
+    tabId: tab.tabId,
+    platform: 'unknown',
+    roomId: '',
+    url: '',
+    title: '',
+    host: '',
+    pageTitle: tab.pageTitle,
+    startedAt: now,
+    lastEventAt: 0,
+    eventCount: 0,
+  };
+}
+
+function applyRoom(s: SessionState, room: RoomPayload): void {
+  s.platform = room.platform;
+  s.roomId = room.roomId;
+  s.url = room.url;
+  s.title = room.title;
+  s.host = room.host;
+}
+
+/** The texts in an event that carry the advertiser's claims (and comments, which rules may ignore). */
+function textsOf(event: EventRow, product: ProductPayload | undefined): TextToAnalyze[] {
+  switch (event.kind) {
+    case 'caption':
+      return event.payload.final ? [{ event, channel: 'caption', text: event.payload.text, product }] : [];
+    case 'notice':
+      return [{ event, channel: 'notice', text: event.payload.text, product }];
+    case 'overlay':
+      return [{ event, channel: 'overlay', text: event.payload.text, product }];
+    case 'comment':
+      return [{ event, channel: 'comment', text: event.payload.text, product }];
+    case 'room':
+      return [{ event, channel: 'title', text: event.payload.title, product }];
+    case 'product':
+      return [{ event, channel: 'card', text: event.payload.title, product: event.payload }];
+  }
+}
+
+export interface TabState {
+  session: (SessionRow & { product?: ProductPayload }) | null;
+  eventCount: number;
+  findingCount: number;
+  findings: FindingRow[];
+}
+
+/** The newest session seen in a tab, with its latest findings (newest first). */
+export async function getTabState(db: LiveProofDb, tabId: number, limit = 100): Promise<TabState> {
+  const sessions = await db.sessions.where('tabId').equals(tabId).toArray();
+  const session = sessions.sort((a, b) => b.lastEventAt - a.lastEventAt)[0] ?? null;
+  if (!session) return { session: null, eventCount: 0, findingCount: 0, findings: [] };
+  const range = db.findings
+    .where('[sessionKey+observedAt]')
+    .between([session.key, Dexie.minKey], [session.key, Dexie.maxKey]);
+  const [findings, findingCount] = await Promise.all([range.clone().reverse().limit(limit).toArray(), range.count()]);
+  return { session, eventCount: session.eventCount, findingCount, findings };
+}
+
+export async function countEvents(db: LiveProofDb, sessionKey: string): Promise<number> {
+  return db.events.where('sessionKey').equals(sessionKey).count();
+}
+
+/** Opens the evidence database; the entry points' only way in. */
+export { openDb as openEvidenceDb } from './db';

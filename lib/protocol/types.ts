@@ -1,0 +1,113 @@
+/**
+ * Messages between the parts of the extension. Types only: safe to import from
+ * the content script (no Zod, no Dexie). The background validates every
+ * message against lib/protocol/schemas.ts before it trusts it.
+ */
+
+export type Platform =
+  | 'demo'
+  | 'douyin'
+  | 'tiktok'
+  | 'youtube'
+  | 'bilibili'
+  | 'taobao'
+  | 'kuaishou'
+  | 'jd'
+  | 'xiaohongshu'
+  | 'generic';
+
+export type EventSource = 'ws' | 'http' | 'state' | 'dom' | 'picker' | 'heuristic' | 'ocr' | 'asr';
+
+export interface RoomPayload {
+  platform: Platform;
+  roomId: string;
+  title: string;
+  host: string;
+  url: string;
+  status?: 'live' | 'ended' | 'unknown';
+  /** Viewer count the page shows, if any. */
+  viewers?: number;
+}
+
+export interface ProductPayload {
+  title: string;
+  /** Price in 元 as a number, with the raw text kept beside it. */
+  price?: number;
+  priceText?: string;
+  originalPrice?: number;
+  originalPriceText?: string;
+  shop?: string;
+  url?: string;
+  productId?: string;
+  explaining?: boolean;
+  /** Sold count the page shows, if any. */
+  sold?: number;
+}
+
+export interface CaptionPayload {
+  text: string;
+  final: boolean;
+  lang?: string;
+}
+
+export interface TextPayload {
+  text: string;
+  /** Comment author as shown; kept only locally, masked in exports. */
+  author?: string;
+}
+
+interface EventBase {
+  /** Unique per observation; resends keep it, so ingest is idempotent. */
+  id: string;
+  sessionKey: string;
+  /** Wall-clock epoch ms when the content script observed it. */
+  observedAt: number;
+  /** Monotonic counter within the page load. */
+  seq: number;
+  source: EventSource;
+  /** 0..1: network data > page state > DOM > heuristics. */
+  confidence: number;
+}
+
+export type LiveEvent =
+  | (EventBase & { kind: 'room'; payload: RoomPayload })
+  | (EventBase & { kind: 'product'; payload: ProductPayload })
+  | (EventBase & { kind: 'caption'; payload: CaptionPayload })
+  | (EventBase & { kind: 'comment'; payload: TextPayload })
+  | (EventBase & { kind: 'notice'; payload: TextPayload })
+  | (EventBase & { kind: 'overlay'; payload: TextPayload });
+
+export type LiveEventKind = LiveEvent['kind'];
+
+export interface EventBatch {
+  batchId: string;
+  events: LiveEvent[];
+}
+
+/** Content script → background. The only message a content script may send. */
+export interface EventsMessage {
+  type: 'events';
+  batch: EventBatch;
+}
+
+export interface EventsAck {
+  ok: true;
+  batchId: string;
+  /** Events newly stored (events already stored are not counted twice). */
+  stored: number;
+  duplicates: number;
+}
+
+/** Extension page → background. */
+export interface TabStateRequest {
+  type: 'tabState';
+  tabId: number;
+}
+
+export type ContentMessage = EventsMessage;
+export type PageMessage = TabStateRequest;
+
+export interface ErrorReply {
+  ok: false;
+  error: string;
+}
