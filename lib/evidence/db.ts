@@ -7,7 +7,7 @@
  * have it.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { LiveEvent, Platform } from '../protocol/types';
+import type { LiveEvent, Platform, ProductPayload } from '../protocol/types';
 
 export interface SessionRow {
   key: string;
@@ -21,6 +21,10 @@ export interface SessionRow {
   startedAt: number;
   lastEventAt: number;
   eventCount: number;
+  /** Added in schema v2. */
+  findingCount?: number;
+  /** The product card in force (the latest product event). */
+  product?: ProductPayload;
 }
 
 export type EventRow = LiveEvent & { tabId: number; receivedAt: number };
@@ -48,20 +52,153 @@ export interface FindingRow {
   lexiconVersion: string;
 }
 
+/** How each field of a snapshot was obtained (evidence.md: record the capture method). */
+export type CaptureMethod = 'dom' | 'network' | 'page_state' | 'ocr' | 'heuristic' | 'picker' | 'tabs.captureVisibleTab' | 'none';
+
+export interface ScreenshotRef {
+  sha256: string;
+  size: number;
+  mime: string;
+}
+
+/** A snapshot's content: what is hashed (contentHash) and chained. Never rewritten. */
+export interface SnapshotContent {
+  type: 'snapshot';
+  trigger: 'auto' | 'manual';
+  sessionKey: string;
+  /** Wall-clock time, ISO 8601 with zone offset. */
+  capturedAt: string;
+  capturedAtMs: number;
+  /** performance.now() of the capturing context, and the chain position: monotonic order. */
+  monotonicMs: number;
+  room: { platform: string; roomId: string; url: string; host: string; title: string };
+  pageTitle: string;
+  product: { title: string; price?: number; priceText?: string; originalPrice?: number; originalPriceText?: string; shop?: string; url?: string; productId?: string } | null;
+  findings: FindingRow[];
+  /** Captions of the 60 s before the snapshot, oldest first. */
+  captions: { eventId: string; observedAt: number; text: string; source: string }[];
+  screenshot: ScreenshotRef | null;
+  /** Why there is no screenshot, when there is none. */
+  screenshotNote?: string;
+  versions: { extension: string; lexicon: string; browser: string };
+  capture: { room: CaptureMethod; product: CaptureMethod; captions: CaptureMethod; screenshot: CaptureMethod };
+  operator?: string;
+}
+
+export interface TombstoneContent {
+  type: 'tombstone';
+  deletedRecordId: string;
+  deletedContentHash: string;
+  reason: string;
+  deletedAt: string;
+}
+
+export interface SnapshotRow {
+  id: string;
+  sessionKey: string;
+  tabId: number;
+  capturedAtMs: number;
+  /** null once the user deleted it (a tombstone in the chain records that). */
+  content: SnapshotContent | null;
+}
+
+export interface TombstoneRow {
+  id: string;
+  content: TombstoneContent;
+}
+
+/** A chain link. hash = SHA-256(canonical({seq, recordId, type, at, contentHash, prevHash})). */
+export interface ChainRow {
+  seq: number;
+  recordId: string;
+  type: 'snapshot' | 'tombstone';
+  at: string;
+  contentHash: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface BlobRow {
+  sha256: string;
+  mime: string;
+  size: number;
+  data: ArrayBuffer;
+}
+
+/** Notes and tags live beside records and never alter them. */
+export interface NoteRow {
+  id: string;
+  recordId: string;
+  text: string;
+  tags: string[];
+  createdAt: number;
+}
+
+export interface CaseRow {
+  id: string;
+  title: string;
+  status: 'open' | 'filed' | 'closed';
+  snapshotIds: string[];
+  tags: string[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
 export type LiveProofDb = Dexie & {
   sessions: EntityTable<SessionRow, 'key'>;
   events: EntityTable<EventRow, 'id'>;
   findings: EntityTable<FindingRow, 'id'>;
+  snapshots: EntityTable<SnapshotRow, 'id'>;
+  tombstones: EntityTable<TombstoneRow, 'id'>;
+  chain: EntityTable<ChainRow, 'seq'>;
+  blobs: EntityTable<BlobRow, 'sha256'>;
+  notes: EntityTable<NoteRow, 'id'>;
+  cases: EntityTable<CaseRow, 'id'>;
+  meta: EntityTable<MetaRow, 'key'>;
 };
 
 export const DB_NAME = 'liveproof';
 
 export function openDb(name = DB_NAME): LiveProofDb {
   const db = new Dexie(name) as LiveProofDb;
+  // v1 (0.1.0): the event pipe.
   db.version(1).stores({
     sessions: 'key, tabId, lastEventAt',
     events: 'id, sessionKey, [sessionKey+seq], kind',
     findings: 'id, sessionKey, [sessionKey+observedAt], category, severity',
   });
+  // v2: evidence. Snapshots, tombstones and their hash chain, screenshot blobs,
+  // notes, cases; events gain a receivedAt index for retention, sessions a
+  // findingCount (computed for existing sessions).
+  db.version(2)
+    .stores({
+      sessions: 'key, tabId, lastEventAt, platform',
+      events: 'id, sessionKey, [sessionKey+seq], kind, receivedAt',
+      findings: 'id, sessionKey, [sessionKey+observedAt], category, severity, eventId',
+      snapshots: 'id, sessionKey, capturedAtMs',
+      tombstones: 'id',
+      chain: 'seq, recordId',
+      blobs: 'sha256',
+      notes: 'id, recordId',
+      cases: 'id, updatedAt',
+      meta: 'key',
+    })
+    .upgrade(async (tx) => {
+      const counts = new Map<string, number>();
+      await tx
+        .table('findings')
+        .each((f: FindingRow) => counts.set(f.sessionKey, (counts.get(f.sessionKey) ?? 0) + 1));
+      await tx
+        .table('sessions')
+        .toCollection()
+        .modify((s: SessionRow) => {
+          s.findingCount = counts.get(s.key) ?? 0;
+        });
+    });
   return db;
 }

@@ -27,7 +27,7 @@ export interface IngestResult {
   findings: FindingRow[];
 }
 
-type SessionState = SessionRow & { product?: ProductPayload };
+type SessionState = SessionRow;
 
 /**
  * Stores a batch idempotently: events already stored (same id) are skipped, so
@@ -75,7 +75,11 @@ export async function ingestBatch(
       if (e.kind === 'room') applyRoom(s, e.payload);
       if (e.kind === 'product') s.product = e.payload;
       if (analyze) {
-        for (const input of textsOf(row, s.product)) findings.push(...analyze(input));
+        for (const input of textsOf(row, s.product)) {
+          const found = analyze(input);
+          s.findingCount = (s.findingCount ?? 0) + found.length;
+          findings.push(...found);
+        }
       }
     }
     await db.events.bulkAdd(rows);
@@ -128,7 +132,7 @@ function textsOf(event: EventRow, product: ProductPayload | undefined): TextToAn
 }
 
 export interface TabState {
-  session: (SessionRow & { product?: ProductPayload }) | null;
+  session: SessionRow | null;
   eventCount: number;
   findingCount: number;
   findings: FindingRow[];
