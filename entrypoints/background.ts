@@ -1,19 +1,47 @@
 /**
- * Background service worker: wiring only. Opens the evidence database,
- * registers the message handler (sender check + Zod + store, in lib/), and
- * keeps the toolbar badge in step with findings.
+ * Background service worker: wiring only. Opens the evidence database, loads
+ * the compiled lexicon, registers the message handler (sender check + Zod +
+ * store + analyzer, in lib/), takes snapshots on serious findings and keeps
+ * the toolbar badge in step.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import compiledJson from '../lexicons/compiled/lexicon.json';
+import { createCapturer } from '../lib/background/capture';
+import { createEventAnalyzer } from '../lib/background/event-analyzer';
 import { createMessageHandler } from '../lib/background/handlers';
-import { openEvidenceDb } from '../lib/evidence/store';
+import { screenshotTab } from '../lib/background/screenshot';
+import { openEvidenceDb, pruneEvents } from '../lib/evidence/store';
+import { loadCompiledLexicon } from '../lib/lexicon/compiled';
+import { getSettings } from '../lib/settings';
 
 export default defineBackground(() => {
   const db = openEvidenceDb();
+  const lexicon = loadCompiledLexicon(compiledJson);
+  const action = browser.action ?? browser.browserAction;
+  const badge = new Map<number, number>();
+
+  const capturer = createCapturer({
+    db,
+    screenshot: (tabId) => screenshotTab(browser.tabs, tabId),
+    versions: () => ({ extension: browser.runtime.getManifest().version, lexicon: lexicon.lexiconVersion, browser: navigator.userAgent }),
+    threshold: async () => (await getSettings()).autoCaptureThreshold,
+    onError: (tabId, e) => console.error(`LiveProof: snapshot for tab ${tabId} failed`, e),
+  });
+
   const handle = createMessageHandler({
     db,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
+    analyze: createEventAnalyzer(lexicon),
+    onFindings: (tabId, findings) => {
+      const n = (badge.get(tabId) ?? 0) + findings.length;
+      badge.set(tabId, n);
+      void action.setBadgeText({ tabId, text: String(n) });
+      void action.setBadgeBackgroundColor({ tabId, color: '#c62828' });
+      void capturer.onFindings(tabId, findings);
+    },
+    captureNow: (tabId, sessionKey, findings) => capturer.captureNow(tabId, sessionKey, findings),
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -22,4 +50,10 @@ export default defineBackground(() => {
     );
     return true; // the reply is asynchronous
   });
+
+  browser.tabs.onRemoved.addListener((tabId) => badge.delete(tabId));
+
+  // Ask to keep evidence when the browser is short of space; prune old raw events.
+  void navigator.storage?.persist?.().catch(() => false);
+  void getSettings().then((s) => (s.retentionDays > 0 ? pruneEvents(db, Date.now() - s.retentionDays * 86_400_000) : 0));
 });

@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     if (s.product) console.log(`  product on the card: ${s.product.title} ¥${s.product.price ?? '?'} (原价 ¥${s.product.originalPrice ?? '?'})`);
     console.log(`  events that reached the background: ${last.eventCount}`);
     console.log(`  findings: ${last.findingCount}`);
+    console.log(`  evidence snapshots (with screenshots, hash-chained): ${last.snapshotCount}`);
   } else {
     console.log('  the extension recorded nothing: is the build current? (npm run build)');
   }

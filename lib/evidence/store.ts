@@ -5,6 +5,8 @@
 import { Dexie } from 'dexie';
 import type { EventBatch, LiveEvent, ProductPayload, RoomPayload } from '../protocol/types';
 import type { EventRow, FindingRow, LiveProofDb, SessionRow } from './db';
+import { verifyChain, type VerifyResult } from './chain';
+import { screenshotsDisabled } from './snapshot';
 
 export interface TabInfo {
   tabId: number;
@@ -136,18 +138,44 @@ export interface TabState {
   eventCount: number;
   findingCount: number;
   findings: FindingRow[];
+  snapshotCount: number;
+  /** Set when storage filled up and screenshots were switched off. */
+  screenshotsOff: { since: string; reason: string } | null;
 }
 
 /** The newest session seen in a tab, with its latest findings (newest first). */
 export async function getTabState(db: LiveProofDb, tabId: number, limit = 100): Promise<TabState> {
   const sessions = await db.sessions.where('tabId').equals(tabId).toArray();
   const session = sessions.sort((a, b) => b.lastEventAt - a.lastEventAt)[0] ?? null;
-  if (!session) return { session: null, eventCount: 0, findingCount: 0, findings: [] };
+  const screenshotsOff = await screenshotsDisabled(db);
+  if (!session) return { session: null, eventCount: 0, findingCount: 0, findings: [], snapshotCount: 0, screenshotsOff };
   const range = db.findings
     .where('[sessionKey+observedAt]')
     .between([session.key, Dexie.minKey], [session.key, Dexie.maxKey]);
-  const [findings, findingCount] = await Promise.all([range.clone().reverse().limit(limit).toArray(), range.count()]);
-  return { session, eventCount: session.eventCount, findingCount, findings };
+  const [findings, snapshotCount] = await Promise.all([
+    range.clone().reverse().limit(limit).toArray(),
+    db.snapshots.where('sessionKey').equals(session.key).count(),
+  ]);
+  return { session, eventCount: session.eventCount, findingCount: session.findingCount ?? 0, findings, snapshotCount, screenshotsOff };
+}
+
+export function verifyEvidence(db: LiveProofDb): Promise<VerifyResult> {
+  return verifyChain(db);
+}
+
+/**
+ * Retention: deletes raw events older than `olderThanMs` that produced no
+ * finding. Findings, snapshots and the events findings point to are kept
+ * until the user deletes them. Returns how many events went.
+ */
+export async function pruneEvents(db: LiveProofDb, olderThanMs: number): Promise<number> {
+  return db.transaction('rw', db.events, db.findings, async () => {
+    const old = await db.events.where('receivedAt').below(olderThanMs).primaryKeys();
+    const keep = new Set(await db.findings.where('eventId').anyOf(old).toArray((fs) => fs.map((f) => f.eventId)));
+    const drop = old.filter((id) => !keep.has(id));
+    await db.events.bulkDelete(drop);
+    return drop.length;
+  });
 }
 
 export async function countEvents(db: LiveProofDb, sessionKey: string): Promise<number> {

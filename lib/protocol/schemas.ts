@@ -72,7 +72,8 @@ export const ContentMessageSchema: z.ZodType<ContentMessage> = z.strictObject({
   batch: EventBatchSchema,
 });
 
-export const PageMessageSchema: z.ZodType<PageMessage> = z.strictObject({
-  type: z.literal('tabState'),
-  tabId: z.number().int().nonnegative(),
-});
+export const PageMessageSchema: z.ZodType<PageMessage> = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('tabState'), tabId: z.number().int().nonnegative() }),
+  z.strictObject({ type: z.literal('captureNow'), tabId: z.number().int().nonnegative() }),
+  z.strictObject({ type: z.literal('verifyChain') }),
+]);

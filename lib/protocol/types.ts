@@ -104,8 +104,27 @@ export interface TabStateRequest {
   tabId: number;
 }
 
+/** Extension page → background: take a snapshot of the tab's room now. */
+export interface CaptureNowRequest {
+  type: 'captureNow';
+  tabId: number;
+}
+
+export interface CaptureNowReply {
+  ok: true;
+  snapshotId: string;
+  seq: number;
+  screenshot: boolean;
+  note?: string;
+}
+
+/** Extension page → background: check the whole evidence chain. */
+export interface VerifyRequest {
+  type: 'verifyChain';
+}
+
 export type ContentMessage = EventsMessage;
-export type PageMessage = TabStateRequest;
+export type PageMessage = TabStateRequest | CaptureNowRequest | VerifyRequest;
 
 export interface ErrorReply {
   ok: false;

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { EXTENSION_DIR } from './harness';
+import { E2E_EXTENSION_DIR, EXTENSION_DIR } from './harness';
 
 test('the built content scripts contain neither Zod nor Dexie', () => {
   const dir = join(EXTENSION_DIR, 'content-scripts');
@@ -19,8 +19,21 @@ test('the built content scripts contain neither Zod nor Dexie', () => {
   expect(bg).toMatch(/Dexie/);
 });
 
-test('the manifest asks for no host permissions beyond what the content scripts need', () => {
-  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { host_permissions?: string[]; permissions?: string[] };
+type Manifest = { host_permissions?: string[]; optional_host_permissions?: string[]; permissions?: string[] };
+const manifestOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+
+test('the shipping manifest asks for no access to every site; screenshots of any site are an optional grant', () => {
+  const manifest = manifestOf(EXTENSION_DIR);
   expect(manifest.permissions).not.toContain('<all_urls>');
   expect(manifest.host_permissions ?? []).not.toContain('<all_urls>');
+  expect(manifest.optional_host_permissions).toContain('<all_urls>');
+});
+
+test('the e2e build differs from the shipping build only by that pre-granted permission', () => {
+  const ship = manifestOf(EXTENSION_DIR);
+  const e2e = manifestOf(E2E_EXTENSION_DIR);
+  expect({ ...e2e, host_permissions: e2e.host_permissions?.filter((h) => h !== '<all_urls>') }).toEqual(ship);
+  for (const f of ['background.js', 'content-scripts/live.js']) {
+    expect(readFileSync(join(E2E_EXTENSION_DIR, f), 'utf8').length, f).toBeGreaterThan(0);
+  }
 });

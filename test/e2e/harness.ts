@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
+/** The shipping build. */
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** The same code with the screenshot permission pre-granted (see wxt.config.ts): what the e2e tests load. */
+export const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
 
 export function chromiumPath(): string {
   const p = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -53,7 +56,7 @@ export const CHROMIUM_FLAGS = [
 ];
 
 export async function launchWithExtension(opts: { headless?: boolean; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
-  const dir = opts.extensionDir ?? EXTENSION_DIR;
+  const dir = opts.extensionDir ?? E2E_EXTENSION_DIR;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension at ${dir}: run npm run build first.`);
   const profile = mkdtempSync(join(tmpdir(), 'liveproof-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -84,8 +87,13 @@ export async function launchWithExtension(opts: { headless?: boolean; extensionD
     requests,
     offMachine: () => requests.filter((r) => !isLocal(r.url, extensionId)),
     async openPopup(tabId: number) {
-      const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+      // In a window of its own, as a real popup is: the room's tab stays the visible one in its window.
+      const url = `chrome-extension://${extensionId}/popup.html?tabId=${tabId}`;
+      const opened = context.waitForEvent('page', { predicate: (p) => p.url() === url, timeout: 15_000 });
+      const sw = context.serviceWorkers()[0] ?? worker;
+      await sw.evaluate((u) => (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }).chrome.windows.create({ url: u, focused: false }), url);
+      const page = await opened;
+      await page.waitForLoadState('domcontentloaded');
       return page;
     },
     async tabIdOf(urlPrefix: string) {

@@ -1,0 +1,55 @@
+/**
+ * Runs the lexicon analyzer on the texts of stored events, with the product
+ * card in force as context, and turns findings into evidence rows.
+ */
+import { createAnalyzer, inferProductCategory } from '../analyze/index';
+import type { CompiledLexicon } from '../lexicon/compiled';
+import type { FindingRow } from '../evidence/db';
+import type { AnalyzeFn, TextToAnalyze } from '../evidence/store';
+
+export function createEventAnalyzer(compiled: CompiledLexicon): AnalyzeFn {
+  const analyzer = createAnalyzer(compiled);
+  return ({ event, channel, text, product }: TextToAnalyze): FindingRow[] => {
+    if (!text) return [];
+    const productCategory = product ? inferProductCategory({ title: product.title }) : undefined;
+    const findings = analyzer.analyze(text, {
+      channel,
+      ...(productCategory ? { productCategory } : {}),
+      ...(product?.title ? { productTitle: product.title } : {}),
+      ...(product?.price !== undefined ? { price: product.price } : {}),
+    });
+    return findings
+      .filter((f) => f.status !== 'exempt_candidate')
+      .map((f) => ({
+        id: `${event.id}:${channel}:${f.ruleId}:${f.start}`,
+        sessionKey: event.sessionKey,
+        eventId: event.id,
+        observedAt: event.observedAt,
+        channel,
+        text,
+        ruleId: f.ruleId,
+        category: f.category,
+        severity: f.severity,
+        status: f.status,
+        legalBasis: f.legalBasis,
+        explanation: f.explanation,
+        start: f.start,
+        end: f.end,
+        match: f.match,
+        normalized: f.normalized,
+        evasion: f.evasion,
+        ...(product
+          ? {
+              product: {
+                title: product.title,
+                ...(product.price !== undefined ? { price: product.price } : {}),
+                ...(product.originalPrice !== undefined ? { originalPrice: product.originalPrice } : {}),
+                ...(product.shop ? { shop: product.shop } : {}),
+                ...(product.url ? { url: product.url } : {}),
+              },
+            }
+          : {}),
+        lexiconVersion: compiled.lexiconVersion,
+      }));
+  };
+}
