@@ -11,9 +11,13 @@ export interface Settings {
   /** Raw events that produced no finding are deleted after this many days (0 = keep). */
   retentionDays: number;
   language: 'zh-CN' | 'en';
+  /** Read burned-in text and QR codes from the video (OCR, Chrome only; lib/ocr). Off by default: it costs CPU and memory. */
+  ocr: boolean;
+  /** Lexicon categories the user switched off: their findings are not recorded. */
+  disabledCategories: string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { autoCaptureThreshold: 'high', retentionDays: 30, language: 'zh-CN' };
+export const DEFAULT_SETTINGS: Settings = { autoCaptureThreshold: 'high', retentionDays: 30, language: 'zh-CN', ocr: false, disabledCategories: [] };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
 

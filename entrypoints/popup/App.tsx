@@ -1,48 +1,95 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { RoomPanel } from '../../components/RoomPanel';
 import type { Client } from '../../lib/client';
 import { messages, type Lang } from '../../lib/i18n';
-import { toPopupView, type PopupView } from '../../lib/popup-view';
+import { toPopupView } from '../../lib/popup-view';
 import type { TabState } from '../../lib/evidence/store';
 
 const REFRESH_MS = 1000;
 
-export function App({ client, tabId }: { client: Client; tabId: number | undefined }) {
-  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('liveproof.lang') === 'en' ? 'en' : 'zh-CN'));
+export interface PopupEnv {
+  client: Client;
+  tabId: number | undefined;
+  initialLang: Lang;
+  saveLang(lang: Lang): void;
+  hasScreenshotGrant(): Promise<boolean>;
+  requestScreenshotGrant(): Promise<boolean>;
+  openDashboard(): void;
+}
+
+export function App({ client, tabId, initialLang, saveLang, hasScreenshotGrant, requestScreenshotGrant, openDashboard }: PopupEnv) {
+  const [lang, setLang] = useState<Lang>(initialLang);
   const [state, setState] = useState<TabState | null>(null);
   const [error, setError] = useState<string | undefined>();
+  const [granted, setGranted] = useState<boolean | undefined>();
+  const [capturing, setCapturing] = useState(false);
+  const [notice, setNotice] = useState<string | undefined>();
+  const t = messages(lang);
 
-  useEffect(() => {
+  const load = useCallback(async () => {
     if (tabId === undefined) return;
-    let alive = true;
-    const load = () =>
-      client.getTabState(tabId).then(
-        (s) => alive && (setState(s), setError(undefined)),
-        (e: unknown) => alive && setError(e instanceof Error ? e.message : String(e)),
-      );
-    void load();
-    const timer = setInterval(load, REFRESH_MS);
-    return () => {
-      alive = false;
-      clearInterval(timer);
-    };
+    try {
+      setState(await client.getTabState(tabId));
+      setError(undefined);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
   }, [client, tabId]);
 
   useEffect(() => {
-    document.documentElement.lang = lang;
-    localStorage.setItem('liveproof.lang', lang);
-  }, [lang]);
+    void load();
+    const timer = setInterval(() => void load(), REFRESH_MS);
+    void hasScreenshotGrant().then(setGranted, () => setGranted(undefined));
+    return () => clearInterval(timer);
+  }, [load, hasScreenshotGrant]);
 
-  const t = messages(lang);
-  const view: PopupView | null = state ? toPopupView(state, lang) : null;
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    saveLang(lang);
+  }, [lang, saveLang]);
+
+  const capture = async () => {
+    if (tabId === undefined) return;
+    setCapturing(true);
+    try {
+      const r = await client.captureNow(tabId);
+      setNotice(r.screenshot ? `${t.captured} #${r.seq}` : `${t.capturedNoShot.replace('{note}', r.note ?? '')} #${r.seq}`);
+      await load();
+    } catch (e) {
+      setNotice(`${t.error}：${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setCapturing(false);
+    }
+  };
+
+  const togglePause = async () => {
+    if (tabId === undefined || !state) return;
+    try {
+      setState(await client.setPaused(tabId, !state.paused));
+    } catch (e) {
+      setNotice(`${t.error}：${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  const view = state ? toPopupView(state, lang, granted === undefined ? {} : { screenshotsGranted: granted }) : null;
   return (
     <main>
       <header>
         <h1>{t.appName}</h1>
-        <button type="button" onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')} aria-label={t.language}>
-          {t.language}
-        </button>
+        <nav>
+          <button type="button" onClick={openDashboard} data-testid="open-dashboard">
+            {t.openDashboard}
+          </button>
+          <button type="button" onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')} lang={lang === 'en' ? 'zh-CN' : 'en'}>
+            {t.language}
+          </button>
+        </nav>
       </header>
+      {granted === false && view?.room && (
+        <button type="button" className="grant" onClick={() => void requestScreenshotGrant().then(setGranted)}>
+          {t.allowScreenshots}
+        </button>
+      )}
       <RoomPanel
         t={t}
         loading={state === null && error === undefined && tabId !== undefined}
@@ -51,7 +98,15 @@ export function App({ client, tabId }: { client: Client; tabId: number | undefin
         product={view?.product ?? null}
         eventCount={view?.eventCount ?? 0}
         findingCount={view?.findingCount ?? 0}
-        findings={view?.findings ?? []}
+        snapshotCount={view?.snapshotCount ?? 0}
+        counts={view?.counts ?? []}
+        groups={view?.groups ?? []}
+        paused={view?.paused ?? false}
+        warnings={view?.warnings ?? []}
+        {...(notice ? { notice } : {})}
+        onCapture={() => void capture()}
+        onTogglePause={() => void togglePause()}
+        capturing={capturing}
       />
     </main>
   );

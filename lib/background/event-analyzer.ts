@@ -7,7 +7,8 @@ import type { CompiledLexicon } from '../lexicon/compiled';
 import type { FindingRow } from '../evidence/db';
 import type { AnalyzeFn, TextToAnalyze } from '../evidence/store';
 
-export function createEventAnalyzer(compiled: CompiledLexicon): AnalyzeFn {
+/** `disabled` tells which categories the user switched off (read on every call, so it can change). */
+export function createEventAnalyzer(compiled: CompiledLexicon, disabled: () => readonly string[] = () => []): AnalyzeFn {
   const analyzer = createAnalyzer(compiled);
   return ({ event, channel, text, product }: TextToAnalyze): FindingRow[] => {
     if (!text) return [];
@@ -18,8 +19,9 @@ export function createEventAnalyzer(compiled: CompiledLexicon): AnalyzeFn {
       ...(product?.title ? { productTitle: product.title } : {}),
       ...(product?.price !== undefined ? { price: product.price } : {}),
     });
+    const off = disabled();
     return findings
-      .filter((f) => f.status !== 'exempt_candidate')
+      .filter((f) => f.status !== 'exempt_candidate' && !off.includes(f.category))
       .map((f) => ({
         id: `${event.id}:${channel}:${f.ruleId}:${f.start}`,
         sessionKey: event.sessionKey,

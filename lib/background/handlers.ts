@@ -3,14 +3,14 @@
  * message with Zod, then call the evidence store. Pure of browser.*: the entry
  * point passes the sender and the environment in.
  */
-import type { CaptureNowReply, EventsAck, ErrorReply } from '../protocol/types';
+import type { CaptureNowReply, EventsAck, ErrorReply, SetOcrReply } from '../protocol/types';
 import type { FindingRow } from '../evidence/db';
 import type { VerifyResult } from '../evidence/chain';
 import type { SnapshotResult } from '../evidence/snapshot';
 import { ContentMessageSchema, PageMessageSchema } from '../protocol/schemas';
 import { classifySender, type SenderLike } from '../protocol/sender';
 import type { LiveProofDb } from '../evidence/db';
-import { getTabState, ingestBatch, verifyEvidence, type AnalyzeFn, type TabState } from '../evidence/store';
+import { getTabState, ingestBatch, isRoomPaused, roomKey, setRoomPaused, verifyEvidence, type AnalyzeFn, type TabState } from '../evidence/store';
 
 export interface HandlerEnv {
   db: LiveProofDb;
@@ -21,9 +21,11 @@ export interface HandlerEnv {
   onFindings?: (tabId: number, findings: FindingRow[]) => void;
   /** Manual snapshot ("capture now"). */
   captureNow?: (tabId: number, sessionKey: string, findings: FindingRow[]) => Promise<SnapshotResult>;
+  /** Switches OCR on or off (lib/ocr/background.ts); resolves to the new state or throws why not. */
+  setOcr?: (on: boolean) => Promise<boolean>;
 }
 
-export type Reply = EventsAck | TabState | CaptureNowReply | VerifyResult | ErrorReply;
+export type Reply = EventsAck | TabState | CaptureNowReply | VerifyResult | SetOcrReply | ErrorReply;
 
 export function createMessageHandler(env: HandlerEnv) {
   return async function handleMessage(message: unknown, sender: SenderLike): Promise<Reply> {
@@ -34,6 +36,15 @@ export function createMessageHandler(env: HandlerEnv) {
       if (!parsed.success) return { ok: false, error: `invalid message: ${firstIssue(parsed.error)}` };
       const tabId = sender.tab?.id ?? -1;
       const { batch } = parsed.data;
+      // A paused room: acknowledge (so the page stops resending) but keep nothing.
+      const room = batch.events.find((e) => e.kind === 'room');
+      if (room && room.kind === 'room' && (await isRoomPaused(env.db, roomKey(room.payload)))) {
+        return { ok: true, batchId: batch.batchId, stored: 0, duplicates: 0 };
+      }
+      const current = await getTabState(env.db, tabId, 0);
+      if (!room && current.paused && current.session?.key === batch.events[0]?.sessionKey) {
+        return { ok: true, batchId: batch.batchId, stored: 0, duplicates: 0 };
+      }
       const res = await ingestBatch(env.db, batch, { tabId, pageTitle: sender.tab?.title ?? '' }, env.analyze);
       if (res.findings.length > 0) env.onFindings?.(tabId, res.findings);
       return { ok: true, batchId: batch.batchId, stored: res.stored, duplicates: res.duplicates };
@@ -46,6 +57,12 @@ export function createMessageHandler(env: HandlerEnv) {
         return getTabState(env.db, m.tabId);
       case 'verifyChain':
         return verifyEvidence(env.db);
+      case 'setPaused': {
+        const state = await getTabState(env.db, m.tabId, 0);
+        if (!state.session) return { ok: false, error: 'no live room recognised in this tab' };
+        await setRoomPaused(env.db, roomKey(state.session), m.paused);
+        return getTabState(env.db, m.tabId);
+      }
       case 'captureNow': {
         if (!env.captureNow) return { ok: false, error: 'capture is not available' };
         const state = await getTabState(env.db, m.tabId, 20);
@@ -58,6 +75,10 @@ export function createMessageHandler(env: HandlerEnv) {
           screenshot: r.content.screenshot !== null,
           ...(r.content.screenshotNote ? { note: r.content.screenshotNote } : {}),
         };
+      }
+      case 'setOcr': {
+        if (!env.setOcr) return { ok: false, error: 'OCR is not available' };
+        return { ok: true, ocr: await env.setOcr(m.on) };
       }
     }
   };

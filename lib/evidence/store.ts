@@ -141,6 +141,8 @@ export interface TabState {
   snapshotCount: number;
   /** Set when storage filled up and screenshots were switched off. */
   screenshotsOff: { since: string; reason: string } | null;
+  /** The user paused recording for this room. */
+  paused: boolean;
 }
 
 /** The newest session seen in a tab, with its latest findings (newest first). */
@@ -148,7 +150,7 @@ export async function getTabState(db: LiveProofDb, tabId: number, limit = 100): 
   const sessions = await db.sessions.where('tabId').equals(tabId).toArray();
   const session = sessions.sort((a, b) => b.lastEventAt - a.lastEventAt)[0] ?? null;
   const screenshotsOff = await screenshotsDisabled(db);
-  if (!session) return { session: null, eventCount: 0, findingCount: 0, findings: [], snapshotCount: 0, screenshotsOff };
+  if (!session) return { session: null, eventCount: 0, findingCount: 0, findings: [], snapshotCount: 0, screenshotsOff, paused: false };
   const range = db.findings
     .where('[sessionKey+observedAt]')
     .between([session.key, Dexie.minKey], [session.key, Dexie.maxKey]);
@@ -156,7 +158,28 @@ export async function getTabState(db: LiveProofDb, tabId: number, limit = 100): 
     range.clone().reverse().limit(limit).toArray(),
     db.snapshots.where('sessionKey').equals(session.key).count(),
   ]);
-  return { session, eventCount: session.eventCount, findingCount: session.findingCount ?? 0, findings, snapshotCount, screenshotsOff };
+  const paused = await isRoomPaused(db, roomKey(session));
+  return { session, eventCount: session.eventCount, findingCount: session.findingCount ?? 0, findings, snapshotCount, screenshotsOff, paused };
+}
+
+/** A room across visits: platform and room id. */
+export function roomKey(s: Pick<SessionRow, 'platform' | 'roomId'>): string {
+  return `${s.platform}:${s.roomId}`;
+}
+
+export async function isRoomPaused(db: LiveProofDb, key: string): Promise<boolean> {
+  const row = await db.meta.get('pausedRooms');
+  return ((row?.value as string[] | undefined) ?? []).includes(key);
+}
+
+export async function setRoomPaused(db: LiveProofDb, key: string, paused: boolean): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const row = await db.meta.get('pausedRooms');
+    const set = new Set((row?.value as string[] | undefined) ?? []);
+    if (paused) set.add(key);
+    else set.delete(key);
+    await db.meta.put({ key: 'pausedRooms', value: [...set] });
+  });
 }
 
 export function verifyEvidence(db: LiveProofDb): Promise<VerifyResult> {

@@ -49,17 +49,33 @@ const ProductPayload = z.strictObject({
 
 const TextPayload = z.strictObject({ text: text(2000), author: text(100).optional() });
 
+const px = z.number().finite().nonnegative().max(100_000);
+const OcrInfo = z.strictObject({
+  kind: z.enum(['text', 'qr']),
+  frame: z.enum(['video', 'canvas', 'screenshot']),
+  box: z.strictObject({ x: px, y: px, w: px, h: px }),
+  crop: z
+    .strictObject({
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      mime: z.enum(['image/png', 'image/jpeg']),
+      size: z.number().int().nonnegative().max(5_000_000),
+      width: z.number().int().nonnegative().max(10_000),
+      height: z.number().int().nonnegative().max(10_000),
+    })
+    .optional(),
+});
+
 export const LiveEventSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...base, kind: z.literal('room'), payload: RoomPayload }),
   z.strictObject({ ...base, kind: z.literal('product'), payload: ProductPayload }),
   z.strictObject({
     ...base,
     kind: z.literal('caption'),
-    payload: z.strictObject({ text: text(2000), final: z.boolean(), lang: text(20).optional() }),
+    payload: z.strictObject({ text: text(2000), final: z.boolean(), lang: text(20).optional(), ocr: OcrInfo.optional() }),
   }),
   z.strictObject({ ...base, kind: z.literal('comment'), payload: TextPayload }),
   z.strictObject({ ...base, kind: z.literal('notice'), payload: TextPayload }),
-  z.strictObject({ ...base, kind: z.literal('overlay'), payload: TextPayload }),
+  z.strictObject({ ...base, kind: z.literal('overlay'), payload: TextPayload.extend({ ocr: OcrInfo.optional() }) }),
 ]);
 
 export const EventBatchSchema = z.strictObject({
@@ -76,4 +92,6 @@ export const PageMessageSchema: z.ZodType<PageMessage> = z.discriminatedUnion('t
   z.strictObject({ type: z.literal('tabState'), tabId: z.number().int().nonnegative() }),
   z.strictObject({ type: z.literal('captureNow'), tabId: z.number().int().nonnegative() }),
   z.strictObject({ type: z.literal('verifyChain') }),
+  z.strictObject({ type: z.literal('setPaused'), tabId: z.number().int().nonnegative(), paused: z.boolean() }),
+  z.strictObject({ type: z.literal('setOcr'), on: z.boolean() }),
 ]);

@@ -48,12 +48,28 @@ export interface CaptionPayload {
   text: string;
   final: boolean;
   lang?: string;
+  /** Set when the caption was read from the picture (source 'ocr'). */
+  ocr?: OcrInfo;
 }
 
 export interface TextPayload {
   text: string;
   /** Comment author as shown; kept only locally, masked in exports. */
   author?: string;
+  /** Set on overlays read from the picture (source 'ocr'). */
+  ocr?: OcrInfo;
+}
+
+/** Where in the picture an OCR text (or a QR code) was read, and the crop kept as evidence. */
+export interface OcrInfo {
+  /** 'text': OCR lines; 'qr': a QR code's decoded content. */
+  kind: 'text' | 'qr';
+  /** Where the pixels came from: the page's own video/canvas, or a screenshot of the tab. */
+  frame: 'video' | 'canvas' | 'screenshot';
+  /** The region read, in the frame's pixels. */
+  box: { x: number; y: number; w: number; h: number };
+  /** The cropped frame, stored in the evidence blobs by its SHA-256 (lib/evidence/ocr-crops.ts). */
+  crop?: { sha256: string; mime: 'image/png' | 'image/jpeg'; size: number; width: number; height: number };
 }
 
 interface EventBase {
@@ -123,8 +139,26 @@ export interface VerifyRequest {
   type: 'verifyChain';
 }
 
+/** Extension page → background: stop or resume recording this tab's room. */
+export interface SetPausedRequest {
+  type: 'setPaused';
+  tabId: number;
+  paused: boolean;
+}
+
 export type ContentMessage = EventsMessage;
-export type PageMessage = TabStateRequest | CaptureNowRequest | VerifyRequest;
+/** Extension page → background: switch on-screen text recognition (OCR) on or off. */
+export interface SetOcrRequest {
+  type: 'setOcr';
+  on: boolean;
+}
+
+export interface SetOcrReply {
+  ok: true;
+  ocr: boolean;
+}
+
+export type PageMessage = TabStateRequest | CaptureNowRequest | VerifyRequest | SetPausedRequest | SetOcrRequest;
 
 export interface ErrorReply {
   ok: false;
