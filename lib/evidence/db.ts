@@ -7,6 +7,8 @@
  * have it.
  */
 import { Dexie, type EntityTable } from 'dexie';
+import type { Manifest } from '../bundle/manifest';
+import type { LiveEvidence, LiveState, RoomMemory } from '../live/check';
 import type { LiveEvent, Platform, ProductPayload } from '../protocol/types';
 
 export interface SessionRow {
@@ -25,6 +27,8 @@ export interface SessionRow {
   findingCount?: number;
   /** The product card in force (the latest product event). */
   product?: ProductPayload;
+  /** The time-aware checks' state for this session (lib/live; bounded JSON). */
+  live?: LiveState;
 }
 
 export type EventRow = LiveEvent & { tabId: number; receivedAt: number };
@@ -50,6 +54,16 @@ export interface FindingRow {
   evasion: string | null;
   product?: { title: string; price?: number; originalPrice?: number; shop?: string; url?: string };
   lexiconVersion: string;
+  /** Time-aware findings (ruleId live.*): the claims and card states that prove it, with their times. */
+  evidence?: LiveEvidence[];
+}
+
+/** Schema v3: what the time-aware checks remember about a room across visits (platform + roomId). */
+export interface RoomRow {
+  /** `${platform}:${roomId}` (store.roomKey). */
+  key: string;
+  memory: RoomMemory;
+  updatedAt: number;
 }
 
 /** How each field of a snapshot was obtained (evidence.md: record the capture method). */
@@ -149,6 +163,29 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** Schema v4: a bundle imported from elsewhere, its manifest kept whole so its records can be re-verified. */
+export interface ImportRow {
+  /** SHA-256 of the bundle's manifest.json: the bundle's identity. */
+  manifestSha256: string;
+  importedAt: string;
+  importedAtMs: number;
+  manifest: Manifest;
+}
+
+/**
+ * Schema v4: imported evidence, kept apart from the local chain (never
+ * appended to it), deduplicated by content hash, with where it came from.
+ */
+export interface ImportedRecordRow {
+  contentHash: string;
+  recordId: string;
+  sessionKey: string;
+  capturedAtMs: number;
+  content: SnapshotContent;
+  /** One entry per bundle it arrived in: the links (segment id + seq in that bundle's manifest) that hold it. */
+  provenance: { manifestSha256: string; importedAt: string; refs: { segment: string; seq: number }[] }[];
+}
+
 export type LiveProofDb = Dexie & {
   sessions: EntityTable<SessionRow, 'key'>;
   events: EntityTable<EventRow, 'id'>;
@@ -160,6 +197,10 @@ export type LiveProofDb = Dexie & {
   notes: EntityTable<NoteRow, 'id'>;
   cases: EntityTable<CaseRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  rooms: EntityTable<RoomRow, 'key'>;
+  imports: EntityTable<ImportRow, 'manifestSha256'>;
+  importedRecords: EntityTable<ImportedRecordRow, 'contentHash'>;
+  importedBlobs: EntityTable<BlobRow, 'sha256'>;
 };
 
 export const DB_NAME = 'liveproof';
@@ -200,5 +241,19 @@ export function openDb(name = DB_NAME): LiveProofDb {
           s.findingCount = counts.get(s.key) ?? 0;
         });
     });
+  // v3 (time-aware checks, issue 7): per-room memory across visits. No data to
+  // move: the table starts empty and sessions gain an optional `live` field.
+  db.version(3).stores({
+    rooms: 'key, updatedAt',
+  });
+  // v4 (bundle import, issue 6; v3 is the rooms table): imported bundles,
+  // their records (by content hash, with provenance) and screenshots, kept
+  // apart from the local chain and its blobs so local verification and
+  // deletion never touch them.
+  db.version(4).stores({
+    imports: 'manifestSha256, importedAtMs',
+    importedRecords: 'contentHash, recordId, sessionKey, capturedAtMs',
+    importedBlobs: 'sha256',
+  });
   return db;
 }

@@ -196,7 +196,8 @@ describe('schema migrations', () => {
     const v2 = openDb(name);
     const s = await v2.sessions.get('k');
     expect(s).toMatchObject({ title: '旧会话', findingCount: 2 });
-    expect(v2.verno).toBe(2);
+    // opens at the latest schema (v3 rooms, v4 bundle imports: test/evidence/bundle-migration.test.ts)
+    expect(v2.verno).toBe(4);
     expect(await verifyChain(v2)).toMatchObject({ ok: true, records: 0 });
     await v2.delete();
   });
