@@ -1,0 +1,529 @@
+/**
+ * The analyzer: compiled lexicon in, `analyze(text, ctx) → Finding[]` out.
+ * Pure and browser-safe (used by the background service worker and the CLI).
+ */
+import type { CompiledLexicon, CompiledRule, TermKind } from '../lexicon/compiled';
+import {
+  clauseStart,
+  EFFICACY_CATEGORIES,
+  EFFICACY_WORDS,
+  hasQualifier,
+  inferProductCategory,
+  isNegated,
+  isQuestion,
+  isReported,
+  REGULATED,
+  sentenceTable,
+} from './context';
+import { Matcher } from './matcher';
+import {
+  buildTables,
+  C_DIGIT,
+  isStrippableSymbol,
+  keepSymbols,
+  C_LATIN,
+  FLAG_FULLWIDTH,
+  FLAG_GAP,
+  FLAG_TRAD,
+  FLAG_VARIANT,
+  NormalizerCore,
+  outToString,
+} from './normalize';
+import type {
+  AnalyzeContext,
+  Analyzer,
+  AnalyzerOptions,
+  Evasion,
+  Finding,
+  FindingStatus,
+  ProductCategory,
+  Severity,
+  SuppressedHit,
+} from './types';
+
+export { formatLegalBasis } from './types';
+export type * from './types';
+export { inferProductCategory } from './context';
+export { createNormalizer } from './normalize';
+
+const SEVERITY_ORDER: readonly Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
+const STATUS_RANK: Record<FindingStatus, number> = { suspected: 2, needs_facts: 1, exempt_candidate: 0 };
+
+type RuleRt = {
+  rule: CompiledRule;
+  index: number;
+  channels: Set<string>;
+  onlyFor: Set<ProductCategory>;
+  notFor: Set<ProductCategory>;
+  exemptions: { re: RegExp; effect: 'exempt_candidate' | 'needs_facts' | 'suppress'; reason: string }[];
+  patterns: RegExp[];
+};
+
+type Candidate = {
+  r: number;
+  s: number;
+  e: number;
+  kind: TermKind;
+  status: FindingStatus;
+  severity: number;
+  /** original offsets when they cannot be derived from s/e (symbol path), else -1 */
+  os: number;
+  oe: number;
+};
+
+const KIND_BY_CHAR: TermKind[] = [];
+KIND_BY_CHAR['t'.charCodeAt(0)] = 'trigger';
+KIND_BY_CHAR['v'.charCodeAt(0)] = 'variant';
+KIND_BY_CHAR['h'.charCodeAt(0)] = 'homophone';
+KIND_BY_CHAR['p'.charCodeAt(0)] = 'pinyin';
+
+const REGEX_SYNTAX = new Set([...'^$\\.*+?()[]{}|/']);
+
+/** Fold the non-ASCII chars of a regex source like the normaliser folds text (，→, ！→!, 國→国). */
+function normalizeRegexSource(src: string, fold: Uint16Array): string {
+  let out = '';
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    if (c < 0x80) {
+      out += src[i];
+      continue;
+    }
+    const f = fold[c] || c;
+    const ch = String.fromCharCode(f);
+    out += f < 0x80 && REGEX_SYNTAX.has(ch) ? `\\${ch}` : ch;
+  }
+  return out;
+}
+
+function compileRegex(src: string, fold: Uint16Array): RegExp {
+  try {
+    return new RegExp(normalizeRegexSource(src, fold), 'gu');
+  } catch {
+    return new RegExp(src, 'gu');
+  }
+}
+
+export function createAnalyzer(compiled: CompiledLexicon, opts: AnalyzerOptions = {}): Analyzer {
+  const tables = buildTables(compiled.fold);
+  const core = new NormalizerCore(tables);
+  const cls = tables.cls;
+  const termTexts = compiled.termText.length ? compiled.termText.split('\n') : [];
+  const T = termTexts.length;
+  const A = compiled.anchors.length;
+  // rules per term: first rule inline, extras in a side table
+  const termRule = Int32Array.from(compiled.termRule);
+  const extraRules = new Map<number, number[]>();
+  for (let k = 0; k + 1 < compiled.termRuleExtra.length; k += 2) {
+    const t = compiled.termRuleExtra[k]!;
+    let l = extraRules.get(t);
+    if (!l) extraRules.set(t, (l = []));
+    l.push(compiled.termRuleExtra[k + 1]!);
+  }
+  const termKinds = compiled.termKinds;
+  // Two automata. The main one holds the terms without Latin letters, the anchors and the
+  // container words; the Latin one (pinyin forms, vx, top1…: most of the term list) is
+  // built lazily the first time a text contains a Latin letter, which keeps cold start low.
+  // Entry ids: terms 0..T-1, anchors T..T+A-1, containers T+A...
+  const TOTAL = T + A + compiled.containers.length;
+  const idText: string[] = new Array<string>(TOTAL);
+  for (let i = 0; i < T; i++) idText[i] = termTexts[i]!;
+  for (let i = 0; i < A; i++) idText[T + i] = compiled.anchors[i]![0];
+  for (let i = 0; i < compiled.containers.length; i++) idText[T + A + i] = compiled.containers[i]!;
+  const latinStart = new Uint8Array(TOTAL);
+  const latinEnd = new Uint8Array(TOTAL);
+  const hasLatinLetter = new Uint8Array(T);
+  for (let i = 0; i < TOTAL; i++) {
+    const s = idText[i]!;
+    const a = cls[s.charCodeAt(0)]!;
+    const b = cls[s.charCodeAt(s.length - 1)]!;
+    latinStart[i] = a === C_LATIN || a === C_DIGIT ? 1 : 0;
+    latinEnd[i] = b === C_LATIN || b === C_DIGIT ? 1 : 0;
+    if (i < T) {
+      for (let j = 0; j < s.length; j++) {
+        if (cls[s.charCodeAt(j)] === C_LATIN) {
+          hasLatinLetter[i] = 1;
+          break;
+        }
+      }
+    }
+  }
+  type Part = { matcher: Matcher; entryId: Int32Array };
+  /** Build a matcher over the given ids; terms come sorted, extras are merged in. */
+  const buildPart = (termIds: number[], extraIds: number[]): Part => {
+    const extras = extraIds.sort((x, y) => {
+      const p = idText[x]!;
+      const q = idText[y]!;
+      return p < q ? -1 : p > q ? 1 : x - y;
+    });
+    const total = termIds.length + extras.length;
+    const entries: string[] = new Array<string>(total);
+    const entryId = new Int32Array(total);
+    let i = 0;
+    let j = 0;
+    for (let k = 0; k < total; k++) {
+      if (j >= extras.length || (i < termIds.length && idText[termIds[i]!]! <= idText[extras[j]!]!)) {
+        entryId[k] = termIds[i++]!;
+      } else {
+        entryId[k] = extras[j++]!;
+      }
+      entries[k] = idText[entryId[k]!]!;
+    }
+    return { matcher: new Matcher(entries), entryId };
+  };
+  // Terms written with emoji/symbols (💯有效, 加个🟢): the normaliser strips such symbols
+  // between words, so they get their own matcher over a normalisation that keeps them,
+  // run only when the text contains one of those symbols.
+  const symbolTerms: number[] = [];
+  const symbols = new Set<string>();
+  for (let i = 0; i < T; i++) {
+    const t = termTexts[i]!;
+    let has = false;
+    for (const ch of t) {
+      if (isStrippableSymbol(tables, ch.codePointAt(0)!)) {
+        symbols.add(ch);
+        has = true;
+      }
+    }
+    if (has) symbolTerms.push(i);
+  }
+  const isSymbolTerm = new Uint8Array(T);
+  for (const i of symbolTerms) isSymbolTerm[i] = 1;
+  const mainTerms: number[] = [];
+  const latinTerms: number[] = [];
+  for (let i = 0; i < T; i++) if (!isSymbolTerm[i]) (hasLatinLetter[i] ? latinTerms : mainTerms).push(i);
+  const symbolRe = symbols.size
+    ? new RegExp(`[${[...symbols].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'u')
+    : undefined;
+  let symbolPart: { part: Part; core: NormalizerCore } | undefined;
+  const extraIds: number[] = [];
+  for (let i = T; i < TOTAL; i++) extraIds.push(i);
+  const mainPart = buildPart(mainTerms, extraIds);
+  let latinPart: Part | undefined;
+  const latinMatcher = (): Part => (latinPart ??= buildPart(latinTerms, []));
+  const anchorRules = compiled.anchors.map((a) => a[1]);
+  const rules: RuleRt[] = compiled.rules.map((rule, index) => ({
+    rule,
+    index,
+    channels: new Set(rule.channels),
+    onlyFor: new Set(rule.onlyFor),
+    notFor: new Set(rule.notFor),
+    exemptions: rule.exemptions.map((e) => ({ re: compileRegex(e.pattern, tables.fold), effect: e.effect, reason: e.reason })),
+    patterns: rule.patterns.map((p) => compileRegex(p, tables.fold)),
+  }));
+  const segment = opts.segment;
+  let sStart = new Int32Array(256);
+  let sEnd = new Int32Array(256);
+  let suppressed: SuppressedHit[] = [];
+
+  function isWordUnit(c: number): boolean {
+    const k = cls[c]!;
+    return k === C_LATIN || k === C_DIGIT;
+  }
+
+  function analyze(text: string, ctx: AnalyzeContext): Finding[] {
+    if (opts.debug) suppressed = [];
+    const n = core.run(text);
+    if (n === 0) return [];
+    const out = core.out;
+    const flags = core.flags;
+    const cands: Candidate[] = [];
+    let containers: number[] | undefined; // pairs s,e
+    let anchorHits: number[] | undefined; // pairs rule, pos
+    const collect = (part: Part): void => {
+      const matcher = part.matcher;
+      const hc = matcher.scan(out, n);
+      if (hc === 0) return;
+      const termLen = matcher.termLen;
+      const hits = matcher.hits;
+      const entryId = part.entryId;
+      for (let k = 0; k < hc; k++) {
+        const ent = hits[2 * k]!;
+        const id = entryId[ent]!;
+        const e = hits[2 * k + 1]!;
+        const s = e - termLen[ent]!;
+        if (latinStart[id] && s > 0 && isWordUnit(out[s - 1]!) && !(flags[s]! & FLAG_GAP)) continue;
+        if (latinEnd[id] && e < n && isWordUnit(out[e]!) && !(flags[e]! & FLAG_GAP)) continue;
+        if (id < T) {
+          const kind = KIND_BY_CHAR[termKinds.charCodeAt(id)]!;
+          cands.push({ r: termRule[id]!, s, e, kind, status: 'suspected', severity: 0, os: -1, oe: -1 });
+          const more = extraRules.get(id);
+          if (more) for (const r of more) cands.push({ r, s, e, kind, status: 'suspected', severity: 0, os: -1, oe: -1 });
+        } else if (id < T + A) {
+          anchorHits ??= [];
+          for (const r of anchorRules[id - T]!) anchorHits.push(r, s);
+        } else {
+          (containers ??= []).push(s, e);
+        }
+      }
+    };
+    collect(mainPart);
+    if (core.hasLatin && latinTerms.length) collect(latinMatcher());
+    if (symbolRe && symbolRe.test(text)) {
+      symbolPart ??= { part: buildPart(symbolTerms, []), core: new NormalizerCore(keepSymbols(tables, symbols)) };
+      const sc = symbolPart.core;
+      const n2 = sc.run(text);
+      const m = symbolPart.part.matcher;
+      const hc = m.scan(sc.out, n2);
+      const srcStart = core.srcStart;
+      for (let k = 0; k < hc; k++) {
+        const ent = m.hits[2 * k]!;
+        const id = symbolPart.part.entryId[ent]!;
+        const e2 = m.hits[2 * k + 1]!;
+        const s2 = e2 - m.termLen[ent]!;
+        const os = sc.srcStart[s2]!;
+        const oe = sc.srcEnd[e2 - 1]!;
+        // the same span in the main normalisation (symbols stripped there)
+        let s = 0;
+        while (s < n && srcStart[s]! < os) s++;
+        let e = s;
+        while (e < n && srcStart[e]! < oe) e++;
+        if (e <= s) {
+          s = Math.min(s, n - 1);
+          e = s + 1;
+        }
+        const kind = KIND_BY_CHAR[termKinds.charCodeAt(id)]!;
+        cands.push({ r: termRule[id]!, s, e, kind, status: 'suspected', severity: 0, os, oe });
+        const more = extraRules.get(id);
+        if (more) for (const r of more) cands.push({ r, s, e, kind, status: 'suspected', severity: 0, os, oe });
+      }
+    }
+    if (cands.length === 0 && !anchorHits) return [];
+    const ns = outToString(out, 0, n);
+    if (sStart.length < n + 1) {
+      sStart = new Int32Array(2 * n + 16);
+      sEnd = new Int32Array(2 * n + 16);
+    }
+    sentenceTable(ns, sStart, sEnd);
+    const sentenceAt = (pos: number): [number, number] => {
+      const p = pos < n ? pos : n - 1;
+      return [sStart[p]!, sEnd[p]!];
+    };
+    // patterns, in sentences where an anchor occurs
+    if (anchorHits) {
+      const done = new Set<string>();
+      for (let k = 0; k < anchorHits.length; k += 2) {
+        const r = anchorHits[k]!;
+        const [a, b] = sentenceAt(anchorHits[k + 1]!);
+        const key = `${r}:${a}`;
+        if (done.has(key)) continue;
+        done.add(key);
+        const sent = ns.slice(a, b);
+        for (const re of rules[r]!.patterns) {
+          re.lastIndex = 0;
+          let m: RegExpExecArray | null;
+          while ((m = re.exec(sent))) {
+            if (m[0].length === 0) {
+              re.lastIndex++;
+              continue;
+            }
+            cands.push({ r, s: a + m.index, e: a + m.index + m[0].length, kind: 'trigger', status: 'suspected', severity: 0, os: -1, oe: -1 });
+          }
+        }
+      }
+    }
+    if (cands.length === 0) return [];
+
+    let productCategory: ProductCategory | undefined | null = ctx.productCategory ?? null;
+    const category = (): ProductCategory | undefined => {
+      if (productCategory === null) productCategory = inferProductCategory({ title: ctx.productTitle, text: ns });
+      return productCategory;
+    };
+    let tokens: [number, number][] | undefined;
+    const tokenRanges = (): [number, number][] => {
+      if (!tokens) {
+        tokens = [];
+        if (segment) {
+          let p = 0;
+          for (const w of segment(ns)) {
+            const idx = ns.indexOf(w, p);
+            if (idx < 0) continue;
+            tokens.push([idx, idx + w.length]);
+            p = idx + w.length;
+          }
+        }
+      }
+      return tokens;
+    };
+    const suppress = (c: Candidate, reason: string): void => {
+      if (opts.debug) {
+        const start = core.srcStart[c.s]!;
+        const end = core.srcEnd[c.e - 1]!;
+        suppressed.push({ ruleId: rules[c.r]!.rule.id, start, end, match: text.slice(start, end), reason });
+      }
+    };
+
+    const kept: Candidate[] = [];
+    for (const c of cands) {
+      const rt = rules[c.r]!;
+      const rule = rt.rule;
+      if (!rt.channels.has(ctx.channel)) {
+        if (ctx.channel === 'comment') suppress(c, 'comment channel');
+        continue;
+      }
+      let status: FindingStatus = rule.status;
+      let sev = SEVERITY_ORDER.indexOf(rule.severity);
+      if (rt.notFor.size || rt.onlyFor.size) {
+        const pc = category();
+        if (pc !== undefined && rt.notFor.has(pc)) {
+          suppress(c, `notFor ${pc}`);
+          continue;
+        }
+        if (rt.onlyFor.size) {
+          if (pc === undefined) {
+            if (status === 'suspected') status = 'needs_facts';
+          } else if (!rt.onlyFor.has(pc)) {
+            suppress(c, `onlyFor excludes ${pc}`);
+            continue;
+          }
+        }
+      }
+      // container words (最近, 第一次, 政治)
+      if (containers) {
+        let inside = false;
+        for (let k = 0; k < containers.length; k += 2) {
+          const cs = containers[k]!;
+          const ce = containers[k + 1]!;
+          if (cs <= c.s && ce >= c.e && ce - cs > c.e - c.s) {
+            if (segment) {
+              // jieba must agree: the container occurrence is (inside) one word
+              const toks = tokenRanges();
+              if (toks.length && !toks.some(([a, b]) => a <= cs && b >= ce)) continue;
+            }
+            inside = true;
+            break;
+          }
+        }
+        if (inside) {
+          suppress(c, 'inside an ordinary word');
+          continue;
+        }
+      }
+      const sent = sentenceAt(c.s);
+      const [sa, sb] = sent;
+      const sentence = ns.slice(sa, sb);
+      if (rule.requiresNearby.length && !rule.requiresNearby.some((w) => sentence.includes(w))) {
+        suppress(c, 'requiresNearby not met');
+        continue;
+      }
+      if (isNegated(ns, c.s, sa)) {
+        suppress(c, 'negation');
+        continue;
+      }
+      if (isReported(ns, c.s, sa)) {
+        suppress(c, 'reported speech / regulation quoted');
+        continue;
+      }
+      if (isQuestion(ns, c.s, c.e, sent)) {
+        suppress(c, 'question');
+        continue;
+      }
+      // exemptions: a match overlapping the hit applies its effect
+      let effect: 'exempt_candidate' | 'needs_facts' | 'suppress' | undefined;
+      let effectReason = '';
+      const hs = c.s - sa;
+      const he = c.e - sa;
+      for (const ex of rt.exemptions) {
+        ex.re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = ex.re.exec(sentence))) {
+          const ms = m.index;
+          const me = ms + m[0].length;
+          if (me === ms) {
+            ex.re.lastIndex++;
+            if (ms >= hs && ms <= he) break;
+            continue;
+          }
+          if (ms < he && me > hs) break;
+        }
+        if (m) {
+          if (ex.effect === 'suppress' || effect === undefined || (ex.effect === 'exempt_candidate' && effect === 'needs_facts')) {
+            effect = ex.effect;
+            effectReason = ex.reason;
+          }
+          if (effect === 'suppress') break;
+        }
+      }
+      if (effect === 'suppress') {
+        suppress(c, `exemption: ${effectReason}`);
+        continue;
+      }
+      if (effect === 'exempt_candidate') status = 'exempt_candidate';
+      else if (effect === 'needs_facts' && status === 'suspected') status = 'needs_facts';
+      // severity modifiers (§4.5)
+      const pc = ctx.productCategory ?? (REGULATED.size ? category() : undefined);
+      if (pc !== undefined && REGULATED.has(pc)) {
+        if (EFFICACY_CATEGORIES.has(rule.category) || (rule.category === 'absolute_terms' && EFFICACY_WORDS.test(sentence))) sev++;
+      }
+      if (ctx.channel === 'title') sev++;
+      if (rule.category === 'absolute_terms' && hasQualifier(sentence)) {
+        sev--;
+        if (status === 'suspected') status = 'needs_facts';
+      }
+      if (sev > 4) sev = 4;
+      if (sev < 1 && status === 'suspected') sev = 1;
+      if (sev < 0) sev = 0;
+      c.status = status;
+      c.severity = sev;
+      kept.push(c);
+    }
+    if (kept.length === 0) return [];
+    // merge overlapping hits of the same rule
+    const oStart = (c: Candidate): number => (c.os >= 0 ? c.os : core.srcStart[c.s]!);
+    const oEnd = (c: Candidate): number => (c.oe >= 0 ? c.oe : core.srcEnd[c.e - 1]!);
+    kept.sort((x, y) => x.r - y.r || x.s - y.s || y.e - x.e);
+    const merged: { c: Candidate; kinds: TermKind[]; start: number; end: number }[] = [];
+    for (const c of kept) {
+      const last = merged[merged.length - 1];
+      if (last && last.c.r === c.r && c.s < last.c.e) {
+        if (c.e > last.c.e) last.c.e = c.e;
+        last.start = Math.min(last.start, oStart(c));
+        last.end = Math.max(last.end, oEnd(c));
+        if (STATUS_RANK[c.status] > STATUS_RANK[last.c.status]) last.c.status = c.status;
+        if (c.severity > last.c.severity) last.c.severity = c.severity;
+        last.kinds.push(c.kind);
+      } else merged.push({ c: { ...c }, kinds: [c.kind], start: oStart(c), end: oEnd(c) });
+    }
+    const findings: Finding[] = [];
+    for (const { c, kinds, start, end } of merged) {
+      const rule = rules[c.r]!.rule;
+      findings.push({
+        ruleId: rule.id,
+        category: rule.category,
+        severity: SEVERITY_ORDER[c.severity]!,
+        status: c.status,
+        legalBasis: rule.legalBasis,
+        explanation: rule.explanation,
+        start,
+        end,
+        match: text.slice(start, end),
+        normalized: ns.slice(c.s, c.e),
+        evasion: evasionOf(kinds, flags, c.s, c.e),
+      });
+    }
+    findings.sort((a, b) => a.start - b.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+    return findings;
+  }
+
+  return {
+    analyze,
+    lastSuppressed: () => suppressed,
+  };
+}
+
+function evasionOf(kinds: TermKind[], flags: Uint8Array, s: number, e: number): Evasion | null {
+  if (kinds.every((k) => k !== 'trigger')) {
+    if (kinds.includes('pinyin')) return 'pinyin';
+    if (kinds.includes('homophone')) return 'homophone';
+    return 'variant';
+  }
+  let f = 0;
+  for (let i = s; i < e; i++) f |= flags[i]! & ~(i === s ? FLAG_GAP : 0);
+  if (f & FLAG_TRAD) return 'traditional';
+  if (f & FLAG_GAP) return 'separator';
+  if (f & FLAG_FULLWIDTH) return 'fullwidth';
+  if (f & FLAG_VARIANT) return 'variant';
+  return null;
+}
+
+/** clauseStart is re-exported for callers that highlight clauses. */
+export { clauseStart };

@@ -1,0 +1,40 @@
+/** A few checks against the real compiled lexicon (whatever lexicons/*.json exist). */
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../lib/analyze/index';
+import type { AnalyzeContext } from '../../lib/analyze/types';
+import { realCompiled, realFiles } from '../lexicon/real';
+
+const has = realFiles().some((f) => f.name === 'absolute_terms.json');
+const caption: AnalyzeContext = { channel: 'caption' };
+
+describe.skipIf(!has)('real lexicon', () => {
+  const analyzer = createAnalyzer(realCompiled());
+  const cats = (t: string, ctx = caption): string[] => [
+    ...new Set(
+      analyzer
+        .analyze(t, ctx)
+        .filter((f) => f.status !== 'exempt_candidate')
+        .map((f) => f.category),
+    ),
+  ];
+
+  it('flags plain and evasive absolute terms, pointing into the original', () => {
+    expect(cats('这款是国家级产品')).toContain('absolute_terms');
+    const f = analyzer.analyze('這款是國家級產品', caption).find((x) => x.category === 'absolute_terms')!;
+    expect(f.match).toMatch(/^國家級/);
+    expect(f.evasion).toBe('traditional');
+    const g = analyzer.analyze('这款是国·家·级产品', caption).find((x) => x.category === 'absolute_terms')!;
+    expect(g.match).toMatch(/^国·家·级/);
+  });
+  it('ordinary words, negation and comments stay quiet', () => {
+    expect(cats('第一次来直播间的宝宝点点关注')).toEqual([]);
+    expect(cats('最近天气冷了')).toEqual([]);
+    expect(cats('这款是国家级产品', { channel: 'comment' })).toEqual([]);
+  });
+  it('every finding has a legal basis and an explanation', () => {
+    for (const f of analyzer.analyze('全网最低价，国家级品质，唯一的选择', caption)) {
+      expect(f.legalBasis.length).toBeGreaterThan(0);
+      expect(f.explanation.zh.length).toBeGreaterThan(0);
+    }
+  });
+});
