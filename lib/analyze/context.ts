@@ -153,10 +153,14 @@ export function inferProductCategory(input: { title?: string; text?: string }): 
 
 // ------------------------------------------------------------ negation, questions
 
-const NEGATORS = ['不能说', '不敢说', '不让说', '不允许', '不要相信', '不存在', '不是', '并非', '禁止', '谁说', '不', '没', '别', '无需'];
+const NEGATORS = ['不能说', '不敢说', '不让说', '不允许', '不要相信', '不要轻信', '不存在', '不是', '并非', '禁止', '谁说', '警惕', '谨防', '提防', '切勿', '拒绝', '勿', '不', '没', '别', '无需'];
 /** 不 followed by these is not a negation of what follows (不错, 不管, 不仅…). */
 const NOT_NEGATING = ['不错', '不管', '不仅', '不但', '不只', '不光', '不用', '不少', '不断', '不停', '不过', '不一样', '不同', '不得不', '没得说', '没话说', '没有之一', '别人', '别的', '别家', '不止', '不会错', '不输'];
-const REPORTED = /(?:有人说|网上说|粉丝问|弹幕问|网友说|他们说|别人说|广告法|违禁词|敏感词|极限词|平台规定|规定不|不能用|不能讲|不让讲|说不了)/;
+const REPORTED = /(?:有人说|网上说|粉丝问|弹幕问|网友说|他们说|别人说|广告法|广告中|违禁词|敏感词|极限词|平台规定|规定不|不能用|不能讲|不让讲|说不了)/;
+/** The hit is an item in a list of quoted/forbidden wordings: "“全网最低价”“限量秒杀”等宣传". */
+const LISTED_AFTER = /^[^,;。!?]{0,14}等(?:宣传|话术|字样|用语|说法|词语|词汇|表述|违禁词|极限词|绝对化用语|宣传用语|字眼|噱头|套路)/;
+/** Consumer-advice sentences (regulators' warnings), not advertising. */
+const ADVICE = /消费提示|提醒消费者|提示消费者|消费者(?:应|要|需|务必)|谨防|警惕|勿轻信|不要轻信|切勿|核实[^,;。!?]{0,6}真实性/;
 
 /**
  * Is the hit at [start, ...) of `s` negated? Looks back ≤6 chars within the clause.
@@ -179,9 +183,15 @@ export function isNegated(s: string, start: number, floor: number): boolean {
   return false;
 }
 
-/** Reported speech / reading the regulations aloud, before the hit in the same sentence. */
-export function isReported(s: string, start: number, floor: number): boolean {
-  return REPORTED.test(s.slice(Math.max(floor, start - 16), start));
+/**
+ * Reported speech / reading the regulations aloud before the hit in the same sentence,
+ * a list of wordings being warned about ("…等宣传"), or a consumer-advice sentence.
+ */
+export function isReported(s: string, start: number, end: number, sent: [number, number]): boolean {
+  const [a, b] = sent;
+  if (REPORTED.test(s.slice(Math.max(a, start - 16), start))) return true;
+  if (LISTED_AFTER.test(s.slice(end, b))) return true;
+  return ADVICE.test(s.slice(a, b));
 }
 
 /** Question: sentence ends with '?', or 吗/呢 after the hit, or 是不是/有没有/是否 before it, in the clause. */

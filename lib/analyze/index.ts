@@ -178,11 +178,16 @@ export function createAnalyzer(compiled: CompiledLexicon, opts: AnalyzerOptions 
   for (let i = 0; i < T; i++) {
     const t = termTexts[i]!;
     let has = false;
-    for (const ch of t) {
-      if (isStrippableSymbol(tables, ch.codePointAt(0)!)) {
-        symbols.add(ch);
+    for (let j = 0; j < t.length; j++) {
+      const c = t.charCodeAt(j);
+      if (c < 0x2000) continue; // fast path: ASCII, Latin, CJK punctuation-free ranges
+      if (c >= 0x3400 && c <= 0x9fff) continue; // CJK ideographs
+      const cp = t.codePointAt(j)!;
+      if (isStrippableSymbol(tables, cp)) {
+        symbols.add(String.fromCodePoint(cp));
         has = true;
       }
+      if (cp > 0xffff) j++;
     }
     if (has) symbolTerms.push(i);
   }
@@ -409,7 +414,7 @@ export function createAnalyzer(compiled: CompiledLexicon, opts: AnalyzerOptions 
         suppress(c, 'negation');
         continue;
       }
-      if (isReported(ns, c.s, sa)) {
+      if (isReported(ns, c.s, c.e, sent)) {
         suppress(c, 'reported speech / regulation quoted');
         continue;
       }
