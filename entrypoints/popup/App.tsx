@@ -15,9 +15,11 @@ export interface PopupEnv {
   hasScreenshotGrant(): Promise<boolean>;
   requestScreenshotGrant(): Promise<boolean>;
   openDashboard(): void;
+  /** Starts the element picker on the tab (bind the product card, captions, title on any site). */
+  startPicker(): Promise<void>;
 }
 
-export function App({ client, tabId, initialLang, saveLang, hasScreenshotGrant, requestScreenshotGrant, openDashboard }: PopupEnv) {
+export function App({ client, tabId, initialLang, saveLang, hasScreenshotGrant, requestScreenshotGrant, openDashboard, startPicker }: PopupEnv) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [state, setState] = useState<TabState | null>(null);
   const [error, setError] = useState<string | undefined>();
@@ -77,6 +79,9 @@ export function App({ client, tabId, initialLang, saveLang, hasScreenshotGrant, 
       <header>
         <h1>{t.appName}</h1>
         <nav>
+          <button type="button" onClick={() => void startPicker().then(() => window.close(), (e: unknown) => setNotice(`${t.error}：${e instanceof Error ? e.message : String(e)}`))} data-testid="start-picker">
+            {t.pickElements}
+          </button>
           <button type="button" onClick={openDashboard} data-testid="open-dashboard">
             {t.openDashboard}
           </button>

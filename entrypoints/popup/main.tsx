@@ -27,6 +27,10 @@ void currentTabId().then((tabId) => {
         hasScreenshotGrant={() => browser.permissions.contains(ALL)}
         requestScreenshotGrant={() => browser.permissions.request(ALL)}
         openDashboard={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}
+        startPicker={async () => {
+          if (tabId === undefined) throw new Error('no tab');
+          await browser.tabs.sendMessage(tabId, { type: 'liveproof:startPicker' });
+        }}
       />
     </StrictMode>,
   );

@@ -17,6 +17,8 @@ export interface HandlerEnv {
   extensionId: string;
   extensionOrigin: string;
   analyze?: AnalyzeFn;
+  /** Finding categories the user switched off (also applies to the time-aware checks). */
+  disabledCategories?: () => readonly string[];
   /** Called after findings were stored for a tab (badge, automatic snapshots). */
   onFindings?: (tabId: number, findings: FindingRow[]) => void;
   /** Manual snapshot ("capture now"). */
@@ -45,7 +47,9 @@ export function createMessageHandler(env: HandlerEnv) {
       if (!room && current.paused && current.session?.key === batch.events[0]?.sessionKey) {
         return { ok: true, batchId: batch.batchId, stored: 0, duplicates: 0 };
       }
-      const res = await ingestBatch(env.db, batch, { tabId, pageTitle: sender.tab?.title ?? '' }, env.analyze);
+      const res = await ingestBatch(env.db, batch, { tabId, pageTitle: sender.tab?.title ?? '' }, env.analyze, Date.now(), {
+        ...(env.disabledCategories ? { disabled: env.disabledCategories } : {}),
+      });
       if (res.findings.length > 0) env.onFindings?.(tabId, res.findings);
       return { ok: true, batchId: batch.batchId, stored: res.stored, duplicates: res.duplicates };
     }

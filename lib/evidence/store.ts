@@ -4,7 +4,8 @@
  */
 import { Dexie } from 'dexie';
 import type { EventBatch, LiveEvent, ProductPayload, RoomPayload } from '../protocol/types';
-import type { EventRow, FindingRow, LiveProofDb, SessionRow } from './db';
+import type { EventRow, FindingRow, LiveProofDb, RoomRow, SessionRow } from './db';
+import { createLiveState, createRoomMemory, liveCheck, liveSettingsFrom, type LiveFinding, type LiveSettings, type RoomMemory } from '../live/check';
 import { verifyChain, type VerifyResult } from './chain';
 import { screenshotsDisabled } from './snapshot';
 
@@ -31,11 +32,61 @@ export interface IngestResult {
 
 type SessionState = SessionRow;
 
+/** Time-aware checks at ingest (lib/live). On by default. */
+export interface LiveIngestOptions {
+  /** false: do not run them. */
+  enabled?: boolean;
+  /** Overrides; otherwise the settings stored under meta key LIVE_SETTINGS_KEY, otherwise the defaults. */
+  settings?: Partial<LiveSettings>;
+  /** Finding categories the user switched off. */
+  disabled?: () => readonly string[];
+}
+
+/** meta key holding Partial<LiveSettings> for the time-aware checks. */
+export const LIVE_SETTINGS_KEY = 'liveSettings';
+export const LIVE_CHECKS_VERSION = 'live-1';
+
+/** A time-aware finding as an evidence row (same shape as lexicon findings, plus its timeline). */
+export function liveFindingRow(sessionKey: string, f: LiveFinding): FindingRow {
+  return {
+    id: `${f.eventId}:${f.ruleId}:${f.start}`,
+    sessionKey,
+    eventId: f.eventId,
+    observedAt: f.observedAt,
+    channel: f.channel,
+    text: f.text,
+    ruleId: f.ruleId,
+    category: f.category,
+    severity: f.severity,
+    status: f.status,
+    legalBasis: f.legalBasis,
+    explanation: f.explanation,
+    start: f.start,
+    end: f.end,
+    match: f.match,
+    normalized: f.match,
+    evasion: null,
+    ...(f.product
+      ? {
+          product: {
+            title: f.product.title,
+            ...(f.product.price !== undefined ? { price: f.product.price } : {}),
+            ...(f.product.originalPrice !== undefined ? { originalPrice: f.product.originalPrice } : {}),
+          },
+        }
+      : {}),
+    lexiconVersion: LIVE_CHECKS_VERSION,
+    evidence: f.evidence,
+  };
+}
+
 /**
  * Stores a batch idempotently: events already stored (same id) are skipped, so
  * a content script may resend a batch it never saw acknowledged. Findings are
  * computed and stored in the same transaction as their events, so a service
- * worker stopped mid-batch leaves either both or neither.
+ * worker stopped mid-batch leaves either both or neither. The time-aware
+ * checks (lib/live) run on every fresh event in seq order; their state is kept
+ * in the session row and the room's memory in `rooms`, in the same transaction.
  */
 export async function ingestBatch(
   db: LiveProofDb,
@@ -43,8 +94,9 @@ export async function ingestBatch(
   tab: TabInfo,
   analyze?: AnalyzeFn,
   now: number = Date.now(),
+  live: LiveIngestOptions = {},
 ): Promise<IngestResult> {
-  return db.transaction('rw', db.sessions, db.events, db.findings, async () => {
+  return db.transaction('rw', [db.sessions, db.events, db.findings, db.rooms, db.meta], async () => {
     const seen = new Set<string>();
     const unique: LiveEvent[] = [];
     for (const e of batch.events) {
@@ -63,6 +115,26 @@ export async function ingestBatch(
       const row = (await db.sessions.get(key)) as SessionState | undefined;
       sessions.set(key, row ?? newSession(key, tab, now));
     }
+
+    const liveOn = live.enabled !== false;
+    const liveSettings = liveOn ? { ...liveSettingsFrom((await db.meta.get(LIVE_SETTINGS_KEY))?.value), ...live.settings } : {};
+    // Read every room this batch can touch up front, in one request: awaiting
+    // per event inside the loop below let the transaction commit early
+    // (Dexie's PrematureCommitError, seen in the evidence bench).
+    const rooms = new Map<string, { memory: RoomMemory; dirty: boolean }>();
+    if (liveOn) {
+      const keys = new Set<string>();
+      for (const s of sessions.values()) if (s.roomId) keys.add(roomKey(s));
+      for (const e of fresh) if (e.kind === 'room' && e.payload.roomId) keys.add(roomKey(e.payload));
+      const list = [...keys];
+      const found = await db.rooms.bulkGet(list);
+      list.forEach((k, i) => rooms.set(k, { memory: found[i]?.memory ?? createRoomMemory(), dirty: false }));
+    }
+    const roomOf = (key: string) => {
+      let r = rooms.get(key);
+      if (!r) rooms.set(key, (r = { memory: createRoomMemory(), dirty: false }));
+      return r;
+    };
 
     const rows: EventRow[] = [];
     const findings: FindingRow[] = [];
@@ -83,9 +155,24 @@ export async function ingestBatch(
           findings.push(...found);
         }
       }
+      if (liveOn) {
+        const room = s.roomId ? roomOf(roomKey(s)) : undefined;
+        const res = liveCheck(s.live ?? createLiveState(), e, { settings: liveSettings, ...(room ? { roomMemory: room.memory } : {}) });
+        s.live = res.state;
+        if (room && res.roomMemory) {
+          room.memory = res.roomMemory;
+          room.dirty = true;
+        }
+        const off = live.disabled?.() ?? [];
+        const found = res.findings.filter((f) => !off.includes(f.category)).map((f) => liveFindingRow(e.sessionKey, f));
+        s.findingCount = (s.findingCount ?? 0) + found.length;
+        findings.push(...found);
+      }
     }
     await db.events.bulkAdd(rows);
     await db.sessions.bulkPut([...sessions.values()]);
+    const changedRooms = [...rooms].filter(([, r]) => r.dirty).map(([key, r]): RoomRow => ({ key, memory: r.memory, updatedAt: now }));
+    if (changedRooms.length > 0) await db.rooms.bulkPut(changedRooms);
     if (findings.length > 0) await db.findings.bulkPut(findings);
     return { stored: fresh.length, duplicates, findings };
   });

@@ -5,7 +5,8 @@
  * those that went anywhere but 127.0.0.1, and every test ends by asserting the
  * extension made none.
  */
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -55,15 +56,56 @@ export const CHROMIUM_FLAGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
 ];
 
-export async function launchWithExtension(opts: { headless?: boolean; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  headless?: boolean;
+  extensionDir?: string;
+  /** Extra Chromium flags. */
+  extraArgs?: string[];
+  /**
+   * Real host names to serve from this machine: each is mapped to 127.0.0.1:port (HTTPS; certificate errors are
+   * ignored, so an openssl-made self-signed certificate serves every name). Every other name still resolves to
+   * nothing, and requests to the mapped names count as local in offMachine().
+   */
+  mapHosts?: { hosts: string[]; port: number };
+}
+
+/** Chromium flags; with mapped hosts, the resolver rule maps them first and still refuses every other name. */
+export function chromiumFlags(mapHosts?: LaunchOptions['mapHosts']): string[] {
+  if (!mapHosts) return CHROMIUM_FLAGS;
+  const maps = mapHosts.hosts.map((h) => `MAP ${h} 127.0.0.1:${mapHosts.port}`);
+  return [
+    ...CHROMIUM_FLAGS.filter((f) => !f.startsWith('--host-resolver-rules=')),
+    `--host-resolver-rules=${[...maps, 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1', 'EXCLUDE localhost'].join(' , ')}`,
+    '--ignore-certificate-errors',
+  ];
+}
+
+/** A throw-away self-signed certificate for the given names, made with openssl. */
+export function selfSignedCert(names: string[]): { key: string; cert: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'liveproof-cert-'));
+  try {
+    const san = ['IP:127.0.0.1', ...names.map((n) => `DNS:${n}`)].join(',');
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=liveproof-test', '-addext', `subjectAltName=${san}`, '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+      { stdio: 'ignore' },
+    );
+    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function launchWithExtension(opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const dir = opts.extensionDir ?? E2E_EXTENSION_DIR;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension at ${dir}: run npm run build first.`);
   const profile = mkdtempSync(join(tmpdir(), 'liveproof-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: opts.headless ?? true,
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+    args: [...chromiumFlags(opts.mapHosts), ...(opts.extraArgs ?? []), `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
     viewport: { width: 1000, height: 800 },
+    ...(opts.mapHosts ? { ignoreHTTPSErrors: true } : {}),
   });
   const requests: RecordedRequest[] = [];
   context.on('request', (req) => {
@@ -85,7 +127,7 @@ export async function launchWithExtension(opts: { headless?: boolean; extensionD
     extensionId,
     worker,
     requests,
-    offMachine: () => requests.filter((r) => !isLocal(r.url, extensionId)),
+    offMachine: () => requests.filter((r) => !isLocal(r.url, extensionId, opts.mapHosts?.hosts)),
     async openPopup(tabId: number) {
       // In a window of its own, as a real popup is: the room's tab stays the visible one in its window.
       const url = `chrome-extension://${extensionId}/popup.html?tabId=${tabId}`;
@@ -112,9 +154,11 @@ export async function launchWithExtension(opts: { headless?: boolean; extensionD
   };
 }
 
-export function isLocal(url: string, extensionId: string): boolean {
+export function isLocal(url: string, extensionId: string, mappedHosts: string[] = []): boolean {
   try {
     const u = new URL(url);
+    // Mapped names resolve to this machine only (chromiumFlags): they are local too.
+    if (mappedHosts.includes(u.hostname)) return true;
     if (u.protocol === 'chrome-extension:') return u.host === extensionId;
     if (u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'about:') return true;
     return u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]';

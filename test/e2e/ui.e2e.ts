@@ -126,7 +126,8 @@ test('importing the bundle into a fresh profile shows the same findings', async 
 
     // A tampered bundle is refused and nothing is kept.
     const bad = Buffer.from(readFileSync(bundlePath));
-    bad[Math.floor(bad.length / 2)] ^= 0xff;
+    const mid = Math.floor(bad.length / 2);
+    bad[mid] = bad[mid]! ^ 0xff;
     const badPath = bundlePath.replace(/\.zip$/, '-bad.zip');
     writeFileSync(badPath, bad);
     const count = await dash.getByTestId('snapshot').count();
