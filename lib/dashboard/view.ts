@@ -92,7 +92,7 @@ export function snapshotView(row: SnapshotRow, link: ChainRow | undefined, scree
     capturedAt: c.capturedAt,
     trigger: c.trigger,
     room: `${c.room.platform} · ${c.room.title} · ${c.room.host} · ${c.room.roomId}`,
-    product: p ? `${p.title}${p.price !== undefined ? ` ¥${p.price}` : ''}${p.originalPrice !== undefined ? `（原价 ¥${p.originalPrice}）` : ''}${p.shop ? ` · ${p.shop}` : ''}` : '',
+    product: p ? `${p.title}${p.price !== undefined ? ` ¥${p.price}` : ''}${p.originalPrice !== undefined ? (lang === 'en' ? ` (was ¥${p.originalPrice})` : `（原价 ¥${p.originalPrice}）`) : ''}${p.shop ? ` · ${p.shop}` : ''}` : '',
     screenshotUrl,
     ...(c.screenshotNote ? { screenshotNote: c.screenshotNote } : {}),
     sha256: c.screenshot?.sha256 ?? null,

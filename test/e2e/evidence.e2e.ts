@@ -32,7 +32,7 @@ test('a critical finding in the demo room is kept as a snapshot with a screensho
   const ext = await browser.openPopup(tabId);
 
   await expect
-    .poll(async () => ((await sendFromExtensionPage(ext, { type: 'tabState', tabId })) as { snapshotCount: number }).snapshotCount, { timeout: 15_000 })
+    .poll(async () => ((await sendFromExtensionPage(ext, { type: 'tabState', tabId })) as { snapshotCount: number }).snapshotCount, { timeout: 30_000 })
     .toBeGreaterThanOrEqual(1);
 
   const { snapshots, blobs, chain } = await readStore(ext);

@@ -31,7 +31,7 @@ test('the popup shows the demo room, its product card and every event the room p
 
   const popup = await browser.openPopup(tabId);
   // quick.json: room, product, notice, 4 captions, 1 comment = 8 events.
-  await expect.poll(() => popup.getByTestId('event-count').textContent(), { timeout: 15_000 }).toBe('8');
+  await expect.poll(() => popup.getByTestId('event-count').textContent(), { timeout: 30_000 }).toBe('8');
   expect(await popup.getByTestId('room-title').textContent()).toBe('测试直播间');
   expect(await popup.getByTestId('host').textContent()).toBe('测试主播');
   expect(await popup.getByTestId('room-id').textContent()).toBe('demo-quick');

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startDemoServer, type DemoServer } from '../demo-room/server';
 import { launchWithExtension, type ExtensionBrowser } from './harness';
@@ -39,8 +40,8 @@ test('the popup shows findings with legal basis in Chinese, and in English on re
   const tabId = await browser.tabIdOf(url);
   const popup = await browser.openPopup(tabId);
   await popup.setViewportSize({ width: 400, height: 900 });
-  await expect.poll(() => popup.locator('[data-category="medical_claims_nonmedical"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-  await expect.poll(() => popup.getByTestId('snapshot-count').textContent(), { timeout: 15_000 }).not.toBe('0');
+  await expect.poll(() => popup.locator('[data-category="medical_claims_nonmedical"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect.poll(() => popup.getByTestId('snapshot-count').textContent(), { timeout: 30_000 }).not.toBe('0');
   const zh = await popup.locator('main').innerText();
   expect(zh).toContain('治疗湿疹');
   expect(zh).toContain('非医疗商品宣称治病');
@@ -60,7 +61,7 @@ test('the popup shows findings with legal basis in Chinese, and in English on re
   // Capture now adds a manual snapshot.
   const before = Number(await popup.getByTestId('snapshot-count').textContent());
   await popup.getByTestId('capture-now').click();
-  await expect.poll(async () => Number(await popup.getByTestId('snapshot-count').textContent()), { timeout: 15_000 }).toBe(before + 1);
+  await expect.poll(async () => Number(await popup.getByTestId('snapshot-count').textContent()), { timeout: 30_000 }).toBe(before + 1);
   await popup.getByRole('button', { name: '中文' }).click();
   await popup.close();
   await page.close();
@@ -108,6 +109,28 @@ test('the dashboard lists the session, shows its timeline and snapshots, and exp
   await dash.close();
 });
 
+test('report.html prints to an A4 PDF with nothing cut off', async () => {
+  expect(bundlePath).not.toBe('');
+  const files = unzipSync(new Uint8Array(readFileSync(bundlePath)));
+  const html = new TextDecoder().decode(files['report.html']);
+  expect(html).toContain('治疗湿疹');
+  const page = await browser.context.newPage();
+  await page.setContent(html, { waitUntil: 'load' });
+  await page.emulateMedia({ media: 'print' });
+  // A4 at 96 dpi minus default margins: nothing may be wider than the printable width.
+  await page.setViewportSize({ width: 718, height: 1000 });
+  const overflow = await page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .map((el) => `${el.tagName}.${el.className}`),
+  );
+  expect(overflow).toEqual([]);
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  writeFileSync(join(SHOTS, 'report.pdf'), pdf);
+  await page.close();
+});
+
 test('importing the bundle into a fresh profile shows the same findings', async () => {
   expect(bundlePath).not.toBe('');
   const fresh = await launchWithExtension();
@@ -117,7 +140,7 @@ test('importing the bundle into a fresh profile shows the same findings', async 
     await dash.goto(`chrome-extension://${fresh.extensionId}/dashboard.html`);
     await dash.getByTestId('tab-import').click();
     await dash.getByTestId('import-file').setInputFiles(bundlePath);
-    await expect.poll(() => dash.getByTestId('import-result').textContent(), { timeout: 15_000 }).toMatch(/已导入/);
+    await expect.poll(() => dash.getByTestId('import-result').textContent(), { timeout: 30_000 }).toMatch(/已导入/);
     await dash.getByTestId('snapshot').first().waitFor();
     const text = await dash.getByTestId('imported').innerText();
     expect(text).toContain('非医疗商品宣称治病');
@@ -132,7 +155,7 @@ test('importing the bundle into a fresh profile shows the same findings', async 
     writeFileSync(badPath, bad);
     const count = await dash.getByTestId('snapshot').count();
     await dash.getByTestId('import-file').setInputFiles(badPath);
-    await expect.poll(() => dash.getByTestId('import-result').textContent(), { timeout: 15_000 }).toMatch(/导入失败/);
+    await expect.poll(() => dash.getByTestId('import-result').textContent(), { timeout: 30_000 }).toMatch(/导入失败/);
     expect(await dash.getByTestId('snapshot').count()).toBe(count);
     expect(fresh.offMachine()).toEqual([]);
   } finally {
