@@ -13,13 +13,17 @@ import { createMessageHandler } from '../lib/background/handlers';
 import { screenshotTab } from '../lib/background/screenshot';
 import { openEvidenceDb, pruneEvents } from '../lib/evidence/store';
 import { loadCompiledLexicon } from '../lib/lexicon/compiled';
-import { getSettings } from '../lib/settings';
+import { setupOcr } from '../lib/ocr/background';
+import { getSettings, settingsItem } from '../lib/settings';
 
 export default defineBackground(() => {
   const db = openEvidenceDb();
   const lexicon = loadCompiledLexicon(compiledJson);
   const action = browser.action ?? browser.browserAction;
   const badge = new Map<number, number>();
+  let disabledCategories: readonly string[] = [];
+  void getSettings().then((s) => (disabledCategories = s.disabledCategories));
+  settingsItem.watch((s) => (disabledCategories = s?.disabledCategories ?? []));
 
   const capturer = createCapturer({
     db,
@@ -29,11 +33,12 @@ export default defineBackground(() => {
     onError: (tabId, e) => console.error(`LiveProof: snapshot for tab ${tabId} failed`, e),
   });
 
-  const handle = createMessageHandler({
+  const handlerEnv: Parameters<typeof createMessageHandler>[0] = {
     db,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    analyze: createEventAnalyzer(lexicon),
+    analyze: createEventAnalyzer(lexicon, () => disabledCategories),
+    disabledCategories: () => disabledCategories,
     onFindings: (tabId, findings) => {
       const n = (badge.get(tabId) ?? 0) + findings.length;
       badge.set(tabId, n);
@@ -42,7 +47,10 @@ export default defineBackground(() => {
       void capturer.onFindings(tabId, findings);
     },
     captureNow: (tabId, sessionKey, findings) => capturer.captureNow(tabId, sessionKey, findings),
-  });
+  };
+  // OCR of the video (Chrome): switch, offscreen document, frame ports — lib/ocr/background.ts.
+  const ocr = setupOcr({ db, lexiconVersion: lexicon.lexiconVersion, analyze: handlerEnv.analyze, disabledCategories: () => disabledCategories, onFindings: handlerEnv.onFindings });
+  const handle = createMessageHandler({ ...handlerEnv, setOcr: ocr.setOcr });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     handle(message, sender).then(sendResponse, (e: unknown) =>

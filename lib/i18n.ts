@@ -102,6 +102,7 @@ const zh = {
   noScreenshot: '无截图',
   captions60: '取证前 60 秒字幕',
   source: '来源',
+  ocrSetting: '读取画面中的文字和二维码（本地 OCR，仅 Chrome；会占用 CPU 和内存）',
 };
 
 const en: typeof zh = {
@@ -205,6 +206,7 @@ const en: typeof zh = {
   noScreenshot: 'No screenshot',
   captions60: 'Captions in the 60 s before',
   source: 'Source',
+  ocrSetting: 'Read text and QR codes burned into the video (local OCR, Chrome only; costs CPU and memory)',
 };
 
 export type MessageKey = keyof typeof zh;

@@ -6,6 +6,7 @@ export interface SettingsView {
   retentionDays: number;
   language: 'zh-CN' | 'en';
   disabledCategories: string[];
+  ocr: boolean;
 }
 
 export function SettingsPanel({ t, value, onSave, storage }: {
@@ -37,6 +38,9 @@ export function SettingsPanel({ t, value, onSave, storage }: {
         <label>
           {t.retentionDays}
           <input type="number" min={0} max={3650} value={v.retentionDays} onChange={(e) => setV({ ...v, retentionDays: Math.max(0, Number(e.currentTarget.value) || 0) })} />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={v.ocr} onChange={(e) => setV({ ...v, ocr: e.currentTarget.checked })} data-testid="ocr" /> {t.ocrSetting}
         </label>
         <label>
           {t.language}

@@ -36,6 +36,8 @@ export interface DashboardEnv {
   exportBundle(selection: Selection): Promise<{ bytes: Uint8Array; fileName: string }>;
   importBundle(file: File): Promise<{ ok: true; records: number } | { ok: false; error: string }>;
   download(bytes: Uint8Array, fileName: string): void;
+  /** Switches OCR on or off in the background; resolves to an error text when it cannot. */
+  setOcr(on: boolean): Promise<string | undefined>;
   verifyChain(): Promise<{ ok: boolean; records: number; failure?: { reason: string; seq: number | null } }>;
 }
 
@@ -256,7 +258,10 @@ export function App(env: DashboardEnv) {
           onSave={(v) => {
             const next = { ...settings, ...v, autoCaptureThreshold: v.autoCaptureThreshold as Settings['autoCaptureThreshold'] };
             setSettings(next);
-            void env.saveSettings(next).then(() => setStatus(t.saved));
+            void env.saveSettings(next).then(async () => {
+              const err = v.ocr !== settings.ocr ? await env.setOcr(v.ocr) : undefined;
+              setStatus(err ? `${t.error}：${err}` : t.saved);
+            });
           }}
         />
       )}

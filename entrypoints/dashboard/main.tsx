@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
 import compiledJson from '../../lexicons/compiled/lexicon.json';
 import { createAnalyzer } from '../../lib/analyze/index';
 import { categoryName } from '../../lib/categories';
@@ -43,6 +44,10 @@ createRoot(document.getElementById('root')!).render(
       importBundle={(file) => importBundleFile(db, file)}
       download={download}
       verifyChain={() => verifyChain(db)}
+      setOcr={async (on) => {
+        const r = (await browser.runtime.sendMessage({ type: 'setOcr', on })) as { ok?: boolean; error?: string } | undefined;
+        return r && r.ok === false ? r.error : undefined;
+      }}
     />
   </StrictMode>,
 );

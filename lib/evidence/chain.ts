@@ -139,6 +139,10 @@ export async function verifyChain(db: LiveProofDb): Promise<VerifyResult> {
           if (!blob) return fail(link, `screenshot ${shot.sha256.slice(0, 12)}… missing`);
           if ((await sha256Bytes(blob.data)) !== shot.sha256) return fail(link, 'screenshot edited: hash mismatch');
         }
+        for (const crop of row.content.ocrCrops ?? []) {
+          const blob = await db.blobs.get(crop.sha256);
+          if (blob && (await sha256Bytes(blob.data)) !== crop.sha256) return fail(link, 'OCR crop edited: hash mismatch');
+        }
       }
     } else {
       const row = tombstoneById.get(link.recordId);

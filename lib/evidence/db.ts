@@ -92,6 +92,8 @@ export interface SnapshotContent {
   /** Captions of the 60 s before the snapshot, oldest first. */
   captions: { eventId: string; observedAt: number; text: string; source: string }[];
   screenshot: ScreenshotRef | null;
+  /** Cropped video frames that OCR findings were read from (blobs by SHA-256), inside the hashed record. */
+  ocrCrops?: { eventId: string; sha256: string; mime: string; size: number; box: { x: number; y: number; w: number; h: number } }[];
   /** Why there is no screenshot, when there is none. */
   screenshotNote?: string;
   versions: { extension: string; lexicon: string; browser: string };

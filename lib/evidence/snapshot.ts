@@ -89,6 +89,14 @@ export async function takeSnapshot(db: LiveProofDb, input: SnapshotInput): Promi
   const captions = await captionWindow(db, input.sessionKey, now.getTime());
   const id = `snap-${randomId()}`;
   const p = session.product;
+  // Findings read from the picture keep the cropped frame they came from.
+  const ocrCrops: NonNullable<SnapshotContent['ocrCrops']> = [];
+  const ocrEventIds = [...new Set(input.findings.map((f) => f.eventId))];
+  for (const ev of await db.events.bulkGet(ocrEventIds)) {
+    if (!ev || (ev.kind !== 'caption' && ev.kind !== 'overlay')) continue;
+    const info = ev.payload.ocr;
+    if (info?.crop) ocrCrops.push({ eventId: ev.id, sha256: info.crop.sha256, mime: info.crop.mime, size: info.crop.size, box: info.box });
+  }
   const base: Omit<SnapshotContent, 'screenshot' | 'capture'> = {
     type: 'snapshot',
     trigger: input.trigger,
@@ -112,6 +120,7 @@ export async function takeSnapshot(db: LiveProofDb, input: SnapshotInput): Promi
       : null,
     findings: input.findings,
     captions,
+    ...(ocrCrops.length ? { ocrCrops } : {}),
     versions: input.versions,
     ...(input.operator ? { operator: input.operator } : {}),
   };

@@ -11,6 +11,8 @@
   var $ = function (sel) { return document.querySelector(sel); };
   var sticker = '';
   var subtitle = '';
+  var subtitleStyle = { size: 26, color: '#fff', bg: 'rgba(0,0,0,.55)', weight: '' };
+  var qr = null; // { rows: ['0101…', …], x, y, scale }: a QR code burned into the picture
   var startedAt = performance.now();
 
   function setText(sel, text) { var el = $(sel); if (el) el.textContent = text; }
@@ -57,7 +59,10 @@
       while (list.children.length > 8) list.removeChild(list.lastChild);
     },
     sticker: function (e) { sticker = e.text; },
-    subtitle: function (e) { subtitle = e.text; },
+    // Optional styling (bench and OCR tests): size (px), color, bg (band colour), weight.
+    subtitle: function (e) { subtitle = e.text; subtitleStyle = { size: e.size || 26, color: e.color || '#fff', bg: e.bg || 'rgba(0,0,0,.55)', weight: e.weight || '' }; },
+    // A QR code drawn into the "video" from a module matrix (rows of '1' dark / '0' light); rows: [] removes it.
+    qr: function (e) { qr = e.rows && e.rows.length ? { rows: e.rows, x: e.x || 470, y: e.y || 16, scale: e.scale || 4 } : null; },
     end: function () {
       var div = document.createElement('div');
       div.className = 'room-ended';
@@ -86,9 +91,21 @@
       g.fillText(sticker, 30, 100);
     }
     if (subtitle) {
-      g.fillStyle = 'rgba(0,0,0,.55)'; g.fillRect(0, 300, c.width, 44);
-      g.fillStyle = '#fff'; g.font = '26px "WenQuanYi Micro Hei","Noto Sans CJK SC",sans-serif';
-      g.fillText(subtitle, 20, 331);
+      var st = subtitleStyle;
+      var bandH = Math.max(44, st.size + 18);
+      g.fillStyle = st.bg; g.fillRect(0, 344 - bandH, c.width, bandH);
+      g.fillStyle = st.color; g.font = (st.weight ? st.weight + ' ' : '') + st.size + 'px "WenQuanYi Micro Hei","Noto Sans CJK SC",sans-serif';
+      g.fillText(subtitle, 20, 344 - (bandH - st.size) / 2 - st.size * 0.15);
+    }
+    if (qr) {
+      var n = qr.rows.length + 8;
+      g.fillStyle = '#fff'; g.fillRect(qr.x, qr.y, n * qr.scale, n * qr.scale);
+      g.fillStyle = '#000';
+      for (var y = 0; y < qr.rows.length; y++) {
+        for (var x = 0; x < qr.rows[y].length; x++) {
+          if (qr.rows[y].charAt(x) === '1') g.fillRect(qr.x + (x + 4) * qr.scale, qr.y + (y + 4) * qr.scale, qr.scale, qr.scale);
+        }
+      }
     }
     requestAnimationFrame(draw);
   }
