@@ -30,7 +30,20 @@ const BENCHES: Bench[] = [
   {
     name: 'ocr',
     file: 'ocr.bench.ts',
-    run: async (m) => String(await (m.default as () => Promise<unknown>)()),
+    run: async (m) => {
+      const r = (await (m.benchOcr as () => Promise<{
+        engineMsPerRequest: { median: number; p90: number; n: number; first: number };
+        cpuShareOfOneCore: { ocrCost: number; windowSec: number };
+        memoryMb: { ocrHeld: number; released: number };
+        accuracy: { mean: number; lines: number };
+      }>)());
+      return [
+        `OCR engine per crop: median ${r.engineMsPerRequest.median} ms, p90 ${r.engineMsPerRequest.p90} ms (n=${r.engineMsPerRequest.n}, first ${r.engineMsPerRequest.first} ms)`,
+        `CPU, OCR on minus off, share of one core: ${r.cpuShareOfOneCore.ocrCost} over ${r.cpuShareOfOneCore.windowSec} s (target < 0.25)`,
+        `memory held while on: +${r.memoryMb.ocrHeld} MB PSS (target < 300); released when switched off: ${r.memoryMb.released} MB`,
+        `character accuracy: ${r.accuracy.mean} over ${r.accuracy.lines} rendered lines (target >= 0.95)`,
+      ].join('\n');
+    },
   },
 ];
 
