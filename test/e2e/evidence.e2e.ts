@@ -4,32 +4,19 @@
  * verifiable; "capture now" adds a manual one.
  */
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startDemoServer, type DemoServer } from '../demo-room/server';
-import { launchWithExtension, type ExtensionBrowser } from './harness';
+import { expect, test } from 'vitest';
+import { demoSession } from './demo-session';
 import { readStore, sendFromExtensionPage } from './extension-page';
 
-let demo: DemoServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  demo = await startDemoServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  const off = browser?.offMachine() ?? [];
-  await browser?.close();
-  await demo?.close();
-  expect(off).toEqual([]);
-});
+const lp = demoSession();
 
 test('a critical finding in the demo room is kept as a snapshot with a screenshot, the card, the room and the captions before it', async () => {
-  const page = await browser.context.newPage();
-  const url = demo.roomUrl('quick');
+  const page = await lp.browser.context.newPage();
+  const url = lp.demo.roomUrl('quick');
   await page.goto(url);
   await page.waitForSelector('html[data-scenario-done="1"]', { state: 'attached' });
-  const tabId = await browser.tabIdOf(url);
-  const ext = await browser.openPopup(tabId);
+  const tabId = await lp.browser.tabIdOf(url);
+  const ext = await lp.browser.openPopup(tabId);
 
   await expect
     .poll(async () => ((await sendFromExtensionPage(ext, { type: 'tabState', tabId })) as { snapshotCount: number }).snapshotCount, { timeout: 30_000 })

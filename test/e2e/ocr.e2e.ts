@@ -7,27 +7,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { FindingRow } from '../../lib/evidence/db';
 import type { LiveEvent } from '../../lib/protocol/types';
-import { startDemoServer, type DemoServer } from '../demo-room/server';
 import { OCR_QR_TEXT } from '../ocr/make-scenario';
-import { launchWithExtension, type ExtensionBrowser } from './harness';
+import { demoSession } from './demo-session';
 import { sendFromExtensionPage } from './extension-page';
 
-let demo: DemoServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  demo = await startDemoServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  const off = browser?.offMachine() ?? [];
-  await browser?.close();
-  await demo?.close();
-  expect(off).toEqual([]);
-});
+const lp = demoSession();
 
 type Stored = { events: LiveEvent[]; findings: FindingRow[]; blobs: { sha256: string; data: string }[] };
 
@@ -68,7 +55,7 @@ const textOf = (e: LiveEvent) => ('text' in e.payload ? e.payload.text : '');
 const ocrOf = (e: LiveEvent) => (e.kind === 'caption' || e.kind === 'overlay' ? e.payload.ocr : undefined);
 
 async function offscreenCount(): Promise<number> {
-  const sw = browser.context.serviceWorkers()[0] ?? browser.worker;
+  const sw = lp.browser.context.serviceWorkers()[0] ?? lp.browser.worker;
   return sw.evaluate(async () => {
     const rt = (globalThis as unknown as { chrome: { runtime: { getContexts(f: object): Promise<unknown[]> } } }).chrome.runtime;
     return (await rt.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length;
@@ -76,14 +63,14 @@ async function offscreenCount(): Promise<number> {
 }
 
 test('burned-in violations are read from the pixels and kept as findings with the cropped frame', async () => {
-  const ext = await browser.context.newPage();
-  await ext.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  const ext = await lp.browser.context.newPage();
+  await ext.goto(`chrome-extension://${lp.browser.extensionId}/popup.html`);
   expect(await offscreenCount()).toBe(0);
   expect(await sendFromExtensionPage(ext, { type: 'setOcr', on: true })).toEqual({ ok: true, ocr: true });
   expect(await offscreenCount()).toBe(1);
 
-  const page = await browser.context.newPage();
-  await page.goto(demo.roomUrl('ocr'));
+  const page = await lp.browser.context.newPage();
+  await page.goto(lp.demo.roomUrl('ocr'));
 
   // The subtitle band and the sticker: read, analysed like captions and overlays.
   let s: Stored = { events: [], findings: [], blobs: [] };

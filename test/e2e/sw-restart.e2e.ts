@@ -3,32 +3,19 @@
  * (CDP ServiceWorker.stopAllWorkers) while the demo room streams: every event
  * must arrive exactly once.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startDemoServer, type DemoServer } from '../demo-room/server';
-import { launchWithExtension, type ExtensionBrowser } from './harness';
+import { expect, test } from 'vitest';
+import { demoSession } from './demo-session';
 import { readStore, sendFromExtensionPage } from './extension-page';
 
-let demo: DemoServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  demo = await startDemoServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  const off = browser?.offMachine() ?? [];
-  await browser?.close();
-  await demo?.close();
-  expect(off).toEqual([]);
-});
+const lp = demoSession();
 
 test('stopping the service worker repeatedly during a stream loses no event and duplicates none', async () => {
-  const page = await browser.context.newPage();
-  const url = demo.roomUrl('stream');
+  const page = await lp.browser.context.newPage();
+  const url = lp.demo.roomUrl('stream');
   await page.goto(url);
-  const tabId = await browser.tabIdOf(url);
-  const ext = await browser.openPopup(tabId);
-  const cdp = await browser.context.newCDPSession(ext);
+  const tabId = await lp.browser.tabIdOf(url);
+  const ext = await lp.browser.openPopup(tabId);
+  const cdp = await lp.browser.context.newCDPSession(ext);
   await cdp.send('ServiceWorker.enable');
 
   let stops = 0;

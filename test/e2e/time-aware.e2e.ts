@@ -6,28 +6,15 @@
  * with its evidence timeline, and the room memory must gain today.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { FindingRow, RoomRow, SessionRow } from '../../lib/evidence/db';
 import { DEFAULT_LIVE_SETTINGS, dayOf, isoAt, type RoomMemory } from '../../lib/live/check';
-import { startDemoServer, type DemoServer } from '../demo-room/server';
-import { launchWithExtension, type ExtensionBrowser } from './harness';
+import { demoSession } from './demo-session';
 import { sendFromExtensionPage } from './extension-page';
 
 const SPEED = 60;
 const ROOM_KEY = 'demo:demo-timeaware';
-let demo: DemoServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  demo = await startDemoServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  const off = browser?.offMachine() ?? [];
-  await browser?.close();
-  await demo?.close();
-  expect(off).toEqual([]);
-});
+const lp = demoSession();
 
 /** Writes rows into the extension's real IndexedDB (opened at its current version by the background). */
 function put(page: Page, rows: { store: string; value: unknown }[]): Promise<void> {
@@ -88,7 +75,7 @@ const EXPECTED = [
 
 test('each time-aware check fires in the demo room and is stored with its evidence timeline', async () => {
   // The background opens (and creates) the database on the first message; then seed settings and yesterday's visit.
-  const ext = await browser.openPopup(0);
+  const ext = await lp.browser.openPopup(0);
   await sendFromExtensionPage(ext, { type: 'tabState', tabId: 0 });
   await expect.poll(() => ext.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'liveproof')?.version ?? 0)).toBeGreaterThanOrEqual(30);
   const scaled = {
@@ -104,8 +91,8 @@ test('each time-aware check fires in the demo room and is stored with its eviden
     { store: 'rooms', value: { key: ROOM_KEY, memory, updatedAt: yesterdayMs } },
   ]);
 
-  const page = await browser.context.newPage();
-  const url = demo.roomUrl('time-aware', { speed: SPEED });
+  const page = await lp.browser.context.newPage();
+  const url = lp.demo.roomUrl('time-aware', { speed: SPEED });
   await page.goto(url);
   await page.waitForSelector('html[data-scenario-done="1"]', { state: 'attached', timeout: 60_000 });
 
@@ -157,7 +144,7 @@ test('each time-aware check fires in the demo room and is stored with its eviden
   expect(rooms.find((r) => r.key === ROOM_KEY)!.memory.todayOnly.map((d) => d.day)).toEqual([yesterday, dayOf(today.observedAt, 480)]);
 
   // the popup's tab state lists them like any finding
-  const tabId = await browser.tabIdOf(url);
+  const tabId = await lp.browser.tabIdOf(url);
   const state = (await sendFromExtensionPage(ext, { type: 'tabState', tabId })) as { findings: FindingRow[] };
   expect(state.findings.some((f) => f.ruleId === 'live.today_only_repeated_days' && (f.evidence?.length ?? 0) >= 2)).toBe(true);
   await ext.close();

@@ -10,35 +10,25 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startDemoServer, type DemoServer } from '../demo-room/server';
-import { launchWithExtension, type ExtensionBrowser } from './harness';
+import { beforeAll, expect, test } from 'vitest';
+import { demoSession } from './demo-session';
+import { launchWithExtension } from './harness';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
 const CLI = resolve(import.meta.dirname, '../../bin/liveproof.mjs');
-let demo: DemoServer;
-let browser: ExtensionBrowser;
+const lp = demoSession();
 let bundlePath = '';
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-  demo = await startDemoServer();
-  browser = await launchWithExtension();
 });
-afterAll(async () => {
-  const off = browser?.offMachine() ?? [];
-  await browser?.close();
-  await demo?.close();
-  expect(off).toEqual([]);
-});
-
 test('the popup shows findings with legal basis in Chinese, and in English on request', async () => {
-  const page = await browser.context.newPage();
-  const url = demo.roomUrl('quick');
+  const page = await lp.browser.context.newPage();
+  const url = lp.demo.roomUrl('quick');
   await page.goto(url);
   await page.waitForSelector('html[data-scenario-done="1"]', { state: 'attached' });
-  const tabId = await browser.tabIdOf(url);
-  const popup = await browser.openPopup(tabId);
+  const tabId = await lp.browser.tabIdOf(url);
+  const popup = await lp.browser.openPopup(tabId);
   await popup.setViewportSize({ width: 400, height: 900 });
   await expect.poll(() => popup.locator('[data-category="medical_claims_nonmedical"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
   await expect.poll(() => popup.getByTestId('snapshot-count').textContent(), { timeout: 30_000 }).not.toBe('0');
@@ -68,9 +58,9 @@ test('the popup shows findings with legal basis in Chinese, and in English on re
 });
 
 test('the dashboard lists the session, shows its timeline and snapshots, and exports a bundle the CLI verifies', async () => {
-  const dash = await browser.context.newPage();
+  const dash = await lp.browser.context.newPage();
   await dash.setViewportSize({ width: 1280, height: 900 });
-  await dash.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
+  await dash.goto(`chrome-extension://${lp.browser.extensionId}/dashboard.html`);
   await dash.getByTestId('session-row').first().waitFor();
   await dash.screenshot({ path: join(SHOTS, 'dashboard-zh.png'), fullPage: true });
   await dash.getByTestId('session-row').first().click();
@@ -114,7 +104,7 @@ test('report.html prints to an A4 PDF with nothing cut off', async () => {
   const files = unzipSync(new Uint8Array(readFileSync(bundlePath)));
   const html = new TextDecoder().decode(files['report.html']);
   expect(html).toContain('治疗湿疹');
-  const page = await browser.context.newPage();
+  const page = await lp.browser.context.newPage();
   await page.setContent(html, { waitUntil: 'load' });
   await page.emulateMedia({ media: 'print' });
   // A4 at 96 dpi minus default margins: nothing may be wider than the printable width.
