@@ -93,6 +93,28 @@ export function clauseEnd(s: string, pos: number, ceil: number): number {
 
 // ------------------------------------------------------------ product category
 
+/** Every product category (mirror of PRODUCT_CATEGORIES in the schema, which is Node-only). */
+export const ALL_PRODUCT_CATEGORIES = [
+  'drug',
+  'medical_device',
+  'health_food',
+  'special_medical_food',
+  'infant_formula',
+  'ordinary_food',
+  'cosmetics',
+  'disinfection',
+  'agri_inputs',
+  'alcohol',
+  'tobacco',
+  'education',
+  'investment',
+  'real_estate',
+  'general_goods',
+] as const satisfies readonly ProductCategory[];
+/** Compile-time check that the list above is complete. */
+const _allCategoriesListed: Exclude<ProductCategory, (typeof ALL_PRODUCT_CATEGORIES)[number]> extends never ? true : never = true;
+void _allCategoriesListed;
+
 /** Registration numbers: evidence wherever they appear (card, title, spoken). */
 const MARKS: [RegExp, ProductCategory][] = [
   [/国药准字\s*[hzsjbtf]\s*\d{8}/i, 'drug'],
@@ -119,12 +141,17 @@ const CARD_WORDS: [RegExp, ProductCategory][] = [
   [/妆字号|特证/, 'cosmetics'],
   [/消字号/, 'disinfection'],
   [/食品生产许可|固体饮料|压片糖果|代用茶|凝胶糖果/, 'ordinary_food'],
+  // medical services (hospitals, clinics, 医美): no category of their own; their ads fall
+  // under the same rules as drug/device ads (广告法第16条), so they map to medical_device
+  [/医疗服务|医疗美容/, 'medical_device'],
   [/电子烟|烟弹|卷烟|雪茄/, 'tobacco'],
 ];
 
 const TITLE_WORDS: [RegExp, ProductCategory][] = [
   [/胶囊|片剂|颗粒剂|口服液|药膏|处方药|非处方|otc/i, 'drug'],
   [/血压计|血糖仪|医用|理疗仪|助听器|敷料|医疗器械/, 'medical_device'],
+  // medical services → medical_device (see CARD_WORDS)
+  [/医院|诊所|门诊|医美(?!级)|整形|医疗服务/, 'medical_device'],
   [/奶粉|婴儿配方/, 'infant_formula'],
   [/面霜|精华|口红|粉底|面膜|眼霜|乳液|爽肤水|化妆水|防晒|洗面奶|洁面|唇膏|香水|彩妆|护肤|卸妆|眉笔|睫毛膏|染发|烫发|祛斑霜|美白霜/, 'cosmetics'],
   [/白酒|红酒|啤酒|葡萄酒|黄酒|米酒|洋酒|威士忌|酱香|浓香型|(?:^|[^醋])酒/, 'alcohol'],
@@ -133,6 +160,8 @@ const TITLE_WORDS: [RegExp, ProductCategory][] = [
   [/楼盘|房产|公寓|商铺|住宅|二手房/, 'real_estate'],
   [/化肥|农药|种子|饲料|叶面肥/, 'agri_inputs'],
   [/零食|饼干|牛奶|茶叶|蜂蜜|燕窝|坚果|果冻|大米|食用油|饮料|咖啡|月饼|水果|牛肉|巧克力|糖果|麦片|挂面|粉丝|酸奶/, 'ordinary_food'],
+  // tea drinks: 花茶, 茶饮, 代用茶, "…清莹茶" (not tea ware / furniture / tea-tree oil)
+  [/花茶|茶饮|代用茶|茶(?![几具杯盘壶台桌盒树])/, 'ordinary_food'],
 ];
 
 /**
@@ -194,10 +223,17 @@ export function isReported(s: string, start: number, end: number, sent: [number,
   return ADVICE.test(s.slice(a, b));
 }
 
-/** Question: sentence ends with '?', or 吗/呢 after the hit, or 是不是/有没有/是否 before it, in the clause. */
+/** Clause boundaries for the sentence-final question mark: ，,；;、 */
+const QUESTION_CLAUSE_BOUNDARY = /[,，;；、]/;
+
+/**
+ * Question: the hit is in the last clause of a sentence ending with '?' (clauses split on
+ * ，,；;、, so "一个月掉10斤肉，这还不直观吗？" still flags the first clause), or 吗/呢 after
+ * the hit, or 是不是/有没有/是否 before it, in the clause.
+ */
 export function isQuestion(s: string, start: number, end: number, sent: [number, number]): boolean {
   const [a, b] = sent;
-  if (b < s.length && s[b] === '?') return true;
+  if (b < s.length && s[b] === '?' && !QUESTION_CLAUSE_BOUNDARY.test(s.slice(end, b))) return true;
   const ce = clauseEnd(s, end, b);
   const after = s.slice(end, ce);
   if (/[吗嘛][啊呀]?\s*$|吗/.test(after)) return true;

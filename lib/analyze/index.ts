@@ -4,6 +4,7 @@
  */
 import type { CompiledLexicon, CompiledRule, TermKind } from '../lexicon/compiled';
 import {
+  ALL_PRODUCT_CATEGORIES,
   clauseStart,
   EFFICACY_CATEGORIES,
   EFFICACY_WORDS,
@@ -69,6 +70,8 @@ type Candidate = {
   /** original offsets when they cannot be derived from s/e (symbol path), else -1 */
   os: number;
   oe: number;
+  /** An onlyFor rule kept only because the product category is unknown. */
+  unknownOnlyFor?: boolean;
 };
 
 const KIND_BY_CHAR: TermKind[] = [];
@@ -136,8 +139,9 @@ export function createAnalyzer(compiled: CompiledLexicon, opts: AnalyzerOptions 
     const s = idText[i]!;
     const a = cls[s.charCodeAt(0)]!;
     const b = cls[s.charCodeAt(s.length - 1)]!;
-    latinStart[i] = a === C_LATIN || a === C_DIGIT ? 1 : 0;
-    latinEnd[i] = b === C_LATIN || b === C_DIGIT ? 1 : 0;
+    // class (C_LATIN / C_DIGIT) of a term's first/last unit, 0 for other classes
+    latinStart[i] = a === C_LATIN || a === C_DIGIT ? a : 0;
+    latinEnd[i] = b === C_LATIN || b === C_DIGIT ? b : 0;
     if (i < T) {
       for (let j = 0; j < s.length; j++) {
         if (cls[s.charCodeAt(j)] === C_LATIN) {
@@ -210,7 +214,8 @@ export function createAnalyzer(compiled: CompiledLexicon, opts: AnalyzerOptions 
     rule,
     index,
     channels: new Set(rule.channels),
-    onlyFor: new Set(rule.onlyFor),
+    // an onlyFor that admits every category is no restriction
+    onlyFor: ALL_PRODUCT_CATEGORIES.every((pc) => rule.onlyFor.includes(pc)) ? new Set() : new Set(rule.onlyFor),
     notFor: new Set(rule.notFor),
     exemptions: rule.exemptions.map((e) => ({ re: compileRegex(e.pattern, tables.fold), effect: e.effect, reason: e.reason })),
     patterns: rule.patterns.map((p) => compileRegex(p, tables.fold)),
@@ -219,11 +224,20 @@ export function createAnalyzer(compiled: CompiledLexicon, opts: AnalyzerOptions 
   let sStart = new Int32Array(256);
   let sEnd = new Int32Array(256);
   let suppressed: SuppressedHit[] = [];
-
-  function isWordUnit(c: number): boolean {
-    const k = cls[c]!;
-    return k === C_LATIN || k === C_DIGIT;
-  }
+  // the product title, normalised like the text (for requiresNearby); own scratch buffers
+  let titleCore: NormalizerCore | undefined;
+  let titleRaw: string | undefined;
+  let titleNorm = '';
+  const normalizedTitle = (title: string | undefined): string => {
+    if (!title) return '';
+    if (title !== titleRaw) {
+      titleCore ??= new NormalizerCore(tables);
+      const tn = titleCore.run(title);
+      titleNorm = outToString(titleCore.out, 0, tn);
+      titleRaw = title;
+    }
+    return titleNorm;
+  };
 
   function analyze(text: string, ctx: AnalyzeContext): Finding[] {
     if (opts.debug) suppressed = [];
@@ -246,8 +260,10 @@ export function createAnalyzer(compiled: CompiledLexicon, opts: AnalyzerOptions 
         const id = entryId[ent]!;
         const e = hits[2 * k + 1]!;
         const s = e - termLen[ent]!;
-        if (latinStart[id] && s > 0 && isWordUnit(out[s - 1]!) && !(flags[s]! & FLAG_GAP)) continue;
-        if (latinEnd[id] && e < n && isWordUnit(out[e]!) && !(flags[e]! & FLAG_GAP)) continue;
+        // whole-token check: a Latin/digit edge must not continue a run of the same class
+        // (letter→digit and digit→letter are boundaries: "zl" in "ZL2013", "vx" in "vx123")
+        if (latinStart[id] && s > 0 && cls[out[s - 1]!] === latinStart[id] && !(flags[s]! & FLAG_GAP)) continue;
+        if (latinEnd[id] && e < n && cls[out[e]!] === latinEnd[id] && !(flags[e]! & FLAG_GAP)) continue;
         if (id < T) {
           const kind = KIND_BY_CHAR[termKinds.charCodeAt(id)]!;
           cands.push({ r: termRule[id]!, s, e, kind, status: 'suspected', severity: 0, os: -1, oe: -1 });
@@ -376,6 +392,7 @@ export function createAnalyzer(compiled: CompiledLexicon, opts: AnalyzerOptions 
         if (rt.onlyFor.size) {
           if (pc === undefined) {
             if (status === 'suspected') status = 'needs_facts';
+            c.unknownOnlyFor = true;
           } else if (!rt.onlyFor.has(pc)) {
             suppress(c, `onlyFor excludes ${pc}`);
             continue;
@@ -406,7 +423,11 @@ export function createAnalyzer(compiled: CompiledLexicon, opts: AnalyzerOptions 
       const sent = sentenceAt(c.s);
       const [sa, sb] = sent;
       const sentence = ns.slice(sa, sb);
-      if (rule.requiresNearby.length && !rule.requiresNearby.some((w) => sentence.includes(w))) {
+      if (
+        rule.requiresNearby.length &&
+        !rule.requiresNearby.some((w) => sentence.includes(w)) &&
+        !rule.requiresNearby.some((w) => normalizedTitle(ctx.productTitle).includes(w))
+      ) {
         suppress(c, 'requiresNearby not met');
         continue;
       }
@@ -472,6 +493,20 @@ export function createAnalyzer(compiled: CompiledLexicon, opts: AnalyzerOptions 
       kept.push(c);
     }
     if (kept.length === 0) return [];
+    // Unknown product category: an onlyFor hit is dropped when a rule without onlyFor
+    // (a general rule) covers the same or an overlapping span; otherwise it stays at needs_facts.
+    if (kept.some((c) => c.unknownOnlyFor)) {
+      const general = kept.filter((c) => rules[c.r]!.onlyFor.size === 0);
+      if (general.length) {
+        let w = 0;
+        for (const c of kept) {
+          const cover = c.unknownOnlyFor ? general.find((g) => g.s < c.e && c.s < g.e) : undefined;
+          if (cover) suppress(c, `onlyFor with unknown category, covered by ${rules[cover.r]!.rule.id}`);
+          else kept[w++] = c;
+        }
+        kept.length = w;
+      }
+    }
     // merge overlapping hits of the same rule
     const oStart = (c: Candidate): number => (c.os >= 0 ? c.os : core.srcStart[c.s]!);
     const oEnd = (c: Candidate): number => (c.oe >= 0 ? c.oe : core.srcEnd[c.e - 1]!);

@@ -99,6 +99,7 @@ export function buildTables(data: FoldData): NormalizerTables {
   for (let c = 0x2190; c <= 0x2bff; c++) cls[c] = C_SEP; // arrows, math, technical, boxes, shapes, misc symbols, dingbats
   for (let c = 0x2460; c <= 0x24ff; c++) cls[c] = C_OTHER; // enclosed alphanumerics fold to digits/letters
   cls[0x2b] = C_OTHER; // '+' means 加 ("+v", "➕vx"): never stripped
+  cls[0x25] = C_OTHER; // '%' (and ％, folded to it) is part of "100%有效", "+98%": always kept
   for (const ch of '\u200b\u200c\u200d\u2060\ufeff\u180e\ufe0e\ufe0f\u00ad\u200e\u200f') cls[ch.charCodeAt(0)] = C_DROP;
   for (const ch of '。.!?;\n\r,、:，！？；：…') cls[ch.charCodeAt(0)] = C_BOUND;
   cls[0x2e] = C_SEP; // '.' is a separator between CJK chars, a sentence end elsewhere (see below)

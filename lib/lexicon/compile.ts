@@ -187,6 +187,33 @@ function deriveContainers(
   return { containers: [...containers].sort(), claimWords: [...claims].sort() };
 }
 
+// ---------------------------------------------------------------- generic variants
+
+const CJK_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/gu;
+/** Separator/punctuation chars that carry no meaning of their own in a term. */
+const SEPARATORS = /[\s·・•∙‧*_\-—–|/\\~^=#@&$`'".‘’“”﹏～丨〜,，。!！?？:：;；、…]/gu;
+
+/**
+ * Why a variant is too generic once normalised (printed as a warning, never fatal), or
+ * undefined: it normalises to a trigger form much shorter than itself or to a one-char
+ * trigger ("最·" → "最"), or to fewer than 2 CJK chars with nothing else to make it
+ * specific ("顶", "📞"), or normalisation collapsed its CJK chars below 2.
+ */
+export function genericVariant(raw: string, nv: string, triggers: ReadonlySet<string>): string | undefined {
+  if (!nv) return 'normalises to nothing';
+  const rawLen = [...raw].length;
+  const nvLen = [...nv].length;
+  if (triggers.has(nv) && nv !== raw && (nvLen < 2 || nvLen * 2 <= rawLen)) {
+    return `normalises to "${nv}", a much shorter / generic trigger form`;
+  }
+  const cjk = nv.match(CJK_CHAR)?.length ?? 0;
+  const meaningful = [...nv.replace(SEPARATORS, '')].length;
+  if (cjk < 2 && (meaningful < 2 || (raw.match(CJK_CHAR)?.length ?? 0) >= 2)) {
+    return `normalises to "${nv}" (fewer than 2 CJK chars)`;
+  }
+  return undefined;
+}
+
 // ---------------------------------------------------------------- compile
 
 export type CompileStats = {
@@ -262,6 +289,9 @@ export function compileLexicon(
   };
   const triggerSet = new Set<string>();
   const positives: string[] = [];
+  // normalised trigger → shortest raw spelling (for the generic-variant warning)
+  const allTriggers = new Set<string>();
+  for (const { file } of parsed) for (const r of file.rules) for (const t of r.triggers) allTriggers.add(norm(t));
   for (const { file } of parsed) {
     for (const r of [...file.rules].sort((a, b) => (a.id < b.id ? -1 : 1))) {
       const ri = rules.length;
@@ -291,6 +321,8 @@ export function compileLexicon(
       }
       for (const v of r.variants) {
         const nv = norm(v);
+        const why = genericVariant(v, nv, allTriggers);
+        if (why) console.warn(`lexicon warning: ${r.id}: variant "${v}" ${why}`);
         let kind: TermKind = 'variant';
         if (trigPy.has(mixedPinyin(nv))) kind = /[a-z]/.test(nv) ? 'pinyin' : 'homophone';
         addTerm(v, ri, kind);
