@@ -82,7 +82,8 @@ export async function benchEvidence(opts: { events?: number; snapshots?: number;
   for (let i = 0; i < snaps; i++) {
     await takeSnapshot(db, {
       sessionKey: `bench:${i % sessions}`, tabId: 1, trigger: 'auto', findings: some, screenshot: null, versions: { extension: 'bench', lexicon: 'bench', browser: 'node' },
-      now: new Date(1_700_000_000_000 + i * 1000), monotonicMs: i,
+      // Taken at the end of the stream, as a live capture is: the caption window is the last 60 s.
+      now: new Date(1_700_000_000_000 + perSession * 1000 + i), monotonicMs: i,
     });
   }
   const snapMs = ms() - t2;
