@@ -118,13 +118,24 @@ export async function verifyChain(db: LiveProofDb): Promise<VerifyResult> {
     failure: { seq: link?.seq ?? null, recordId: link?.recordId ?? null, reason },
   });
 
+  // Hash every link and record up front, many digests in flight at once (WebCrypto
+  // runs them off the main thread); the walk below then only compares.
+  const linkHash = await hashAll(links, (l) => hashLink(l));
+  const contentHash = new Map<string, string>();
+  const contents: [string, unknown][] = [
+    ...snapshots.filter((s) => s.content !== null).map((s): [string, unknown] => [s.id, s.content]),
+    ...tombstones.map((t): [string, unknown] => [t.id, t.content]),
+  ];
+  const digests = await hashAll(contents, ([, c]) => hashRecord(c));
+  contents.forEach(([id], i) => contentHash.set(id, digests[i]!));
+
   let prev = GENESIS;
   const chained = new Set<string>();
   for (let i = 0; i < links.length; i++) {
     const link = links[i]!;
     if (link.seq !== i) return fail(link, i < link.seq ? `record ${i} is missing (deleted or reordered)` : 'sequence out of order');
     if (link.prevHash !== prev) return fail(link, 'prevHash does not match the previous record (inserted, deleted or reordered)');
-    if ((await hashLink(link)) !== link.hash) return fail(link, 'link edited: its hash does not match its fields');
+    if (linkHash[i] !== link.hash) return fail(link, 'link edited: its hash does not match its fields');
     if (chained.has(link.recordId)) return fail(link, 'record chained twice');
     chained.add(link.recordId);
     if (link.type === 'snapshot') {
@@ -132,7 +143,7 @@ export async function verifyChain(db: LiveProofDb): Promise<VerifyResult> {
       if (!row || row.content === null) {
         if (deleted.get(link.recordId) !== link.contentHash) return fail(link, 'snapshot content missing without a tombstone');
       } else {
-        if ((await hashRecord(row.content)) !== link.contentHash) return fail(link, 'snapshot content edited: hash mismatch');
+        if (contentHash.get(row.id) !== link.contentHash) return fail(link, 'snapshot content edited: hash mismatch');
         const shot = row.content.screenshot;
         if (shot) {
           const blob = await db.blobs.get(shot.sha256);
@@ -147,7 +158,7 @@ export async function verifyChain(db: LiveProofDb): Promise<VerifyResult> {
     } else {
       const row = tombstoneById.get(link.recordId);
       if (!row) return fail(link, 'tombstone missing');
-      if ((await hashRecord(row.content)) !== link.contentHash) return fail(link, 'tombstone edited: hash mismatch');
+      if (contentHash.get(row.id) !== link.contentHash) return fail(link, 'tombstone edited: hash mismatch');
     }
     prev = link.hash;
   }
@@ -160,4 +171,14 @@ export async function verifyChain(db: LiveProofDb): Promise<VerifyResult> {
     }
   }
   return { ok: true, records: links.length, head: prev };
+}
+
+/** Maps items to digests with up to `width` hashes in flight. */
+async function hashAll<T>(items: readonly T[], hash: (item: T) => Promise<string>, width = 64): Promise<string[]> {
+  const out = new Array<string>(items.length);
+  for (let i = 0; i < items.length; i += width) {
+    const part = await Promise.all(items.slice(i, i + width).map(hash));
+    part.forEach((h, j) => (out[i + j] = h));
+  }
+  return out;
 }
