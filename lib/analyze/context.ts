@@ -4,6 +4,7 @@
  * All functions work on NORMALISED text (see normalize.ts): full-width
  * punctuation is already folded (！→!, ？→?, ；→;, ，→,, ：→:).
  */
+import { PRODUCT_CATEGORIES } from '../lexicon/constants';
 import type { Category, ProductCategory } from './types';
 
 function isAlnumCode(c: number): boolean {
@@ -93,27 +94,8 @@ export function clauseEnd(s: string, pos: number, ceil: number): number {
 
 // ------------------------------------------------------------ product category
 
-/** Every product category (mirror of PRODUCT_CATEGORIES in the schema, which is Node-only). */
-export const ALL_PRODUCT_CATEGORIES = [
-  'drug',
-  'medical_device',
-  'health_food',
-  'special_medical_food',
-  'infant_formula',
-  'ordinary_food',
-  'cosmetics',
-  'disinfection',
-  'agri_inputs',
-  'alcohol',
-  'tobacco',
-  'education',
-  'investment',
-  'real_estate',
-  'general_goods',
-] as const satisfies readonly ProductCategory[];
-/** Compile-time check that the list above is complete. */
-const _allCategoriesListed: Exclude<ProductCategory, (typeof ALL_PRODUCT_CATEGORIES)[number]> extends never ? true : never = true;
-void _allCategoriesListed;
+/** Every product category. */
+export const ALL_PRODUCT_CATEGORIES = PRODUCT_CATEGORIES;
 
 /** Registration numbers: evidence wherever they appear (card, title, spoken). */
 const MARKS: [RegExp, ProductCategory][] = [

@@ -5,7 +5,7 @@
 import { createAnalyzer, inferProductCategory } from '../analyze/index';
 import type { CompiledLexicon } from '../lexicon/compiled';
 import type { FindingRow } from '../evidence/db';
-import type { AnalyzeFn, TextToAnalyze } from '../evidence/store';
+import { findingProduct, type AnalyzeFn, type TextToAnalyze } from '../evidence/store';
 
 /** `disabled` tells which categories the user switched off (read on every call, so it can change). */
 export function createEventAnalyzer(compiled: CompiledLexicon, disabled: () => readonly string[] = () => []): AnalyzeFn {
@@ -40,17 +40,7 @@ export function createEventAnalyzer(compiled: CompiledLexicon, disabled: () => r
         match: f.match,
         normalized: f.normalized,
         evasion: f.evasion,
-        ...(product
-          ? {
-              product: {
-                title: product.title,
-                ...(product.price !== undefined ? { price: product.price } : {}),
-                ...(product.originalPrice !== undefined ? { originalPrice: product.originalPrice } : {}),
-                ...(product.shop ? { shop: product.shop } : {}),
-                ...(product.url ? { url: product.url } : {}),
-              },
-            }
-          : {}),
+        ...(product ? { product: findingProduct(product) } : {}),
         lexiconVersion: compiled.lexiconVersion,
       }));
   };

@@ -46,6 +46,17 @@ export interface LiveIngestOptions {
 export const LIVE_SETTINGS_KEY = 'liveSettings';
 export const LIVE_CHECKS_VERSION = 'live-1';
 
+/** The product card in force, as a finding keeps it. */
+export function findingProduct(p: Pick<ProductPayload, 'title' | 'price' | 'originalPrice' | 'shop' | 'url'>): NonNullable<FindingRow['product']> {
+  return {
+    title: p.title,
+    ...(p.price !== undefined ? { price: p.price } : {}),
+    ...(p.originalPrice !== undefined ? { originalPrice: p.originalPrice } : {}),
+    ...(p.shop ? { shop: p.shop } : {}),
+    ...(p.url ? { url: p.url } : {}),
+  };
+}
+
 /** A time-aware finding as an evidence row (same shape as lexicon findings, plus its timeline). */
 export function liveFindingRow(sessionKey: string, f: LiveFinding): FindingRow {
   return {
@@ -66,15 +77,7 @@ export function liveFindingRow(sessionKey: string, f: LiveFinding): FindingRow {
     match: f.match,
     normalized: f.match,
     evasion: null,
-    ...(f.product
-      ? {
-          product: {
-            title: f.product.title,
-            ...(f.product.price !== undefined ? { price: f.product.price } : {}),
-            ...(f.product.originalPrice !== undefined ? { originalPrice: f.product.originalPrice } : {}),
-          },
-        }
-      : {}),
+    ...(f.product ? { product: findingProduct(f.product) } : {}),
     lexiconVersion: LIVE_CHECKS_VERSION,
     evidence: f.evidence,
   };

@@ -7,6 +7,7 @@
  * used by the formatter (see format.ts).
  */
 import { z } from 'zod';
+import { PRODUCT_CATEGORIES } from './constants';
 
 export const CATEGORIES = [
   'absolute_terms',
@@ -44,25 +45,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export const CHANNELS = ['caption', 'card', 'title', 'notice', 'overlay', 'comment'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** Product categories inferred from the product card (lexicon-spec §4.1). */
-export const PRODUCT_CATEGORIES = [
-  'drug',
-  'medical_device',
-  'health_food',
-  'special_medical_food',
-  'infant_formula',
-  'ordinary_food',
-  'cosmetics',
-  'disinfection',
-  'agri_inputs',
-  'alcohol',
-  'tobacco',
-  'education',
-  'investment',
-  'real_estate',
-  'general_goods',
-] as const;
-export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
+export { PRODUCT_CATEGORIES, type ProductCategory } from './constants';
 
 export const STATUSES = ['suspected', 'needs_facts', 'exempt_candidate'] as const;
 export type FindingStatus = (typeof STATUSES)[number];
