@@ -248,6 +248,22 @@ export const REGULATED: ReadonlySet<ProductCategory> = new Set<ProductCategory>(
   'real_estate',
 ]);
 
+/**
+ * The products a rule category is about. A rule that needs a context word nearby (烟, 考, 农药, 收益…)
+ * has its context when the product in force is one of these: a line said while a course, a cigarette
+ * or a pesticide is on the card is about that product even if the sentence does not name it.
+ */
+export const HOME_PRODUCTS: Readonly<Partial<Record<Category, ReadonlySet<ProductCategory>>>> = {
+  agri_inputs: new Set(['agri_inputs']),
+  alcohol: new Set(['alcohol']),
+  education_promises: new Set(['education']),
+  financial_promises: new Set(['investment', 'real_estate']),
+  tobacco: new Set(['tobacco']),
+  drug_device_ads: new Set(['drug', 'medical_device']),
+  health_food_claims: new Set(['health_food']),
+  infant_special_foods: new Set(['infant_formula', 'special_medical_food']),
+};
+
 /** Categories whose hits concern efficacy / cure / returns / training results. */
 export const EFFICACY_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
   'medical_claims_nonmedical',

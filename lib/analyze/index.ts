@@ -9,6 +9,7 @@ import {
   EFFICACY_CATEGORIES,
   EFFICACY_WORDS,
   hasQualifier,
+  HOME_PRODUCTS,
   inferProductCategory,
   isNegated,
   isQuestion,
@@ -17,12 +18,10 @@ import {
   sentenceTable,
 } from './context';
 import { Matcher } from './matcher';
+import { decodePrepared, entryTexts, mergeSorted, prepare } from './prepared';
 import {
   buildTables,
-  C_DIGIT,
-  isStrippableSymbol,
   keepSymbols,
-  C_LATIN,
   FLAG_FULLWIDTH,
   FLAG_GAP,
   FLAG_TRAD,
@@ -47,6 +46,9 @@ export type * from './types';
 export { inferProductCategory } from './context';
 export { createNormalizer } from './normalize';
 
+const isHomeProduct = (category: CompiledRule['category'], pc: ProductCategory | undefined): boolean =>
+  pc !== undefined && HOME_PRODUCTS[category]?.has(pc) === true;
+
 const SEVERITY_ORDER: readonly Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
 const STATUS_RANK: Record<FindingStatus, number> = { suspected: 2, needs_facts: 1, exempt_candidate: 0 };
 
@@ -56,8 +58,8 @@ type RuleRt = {
   channels: Set<string>;
   onlyFor: Set<ProductCategory>;
   notFor: Set<ProductCategory>;
-  exemptions: { re: RegExp; effect: 'exempt_candidate' | 'needs_facts' | 'suppress'; reason: string }[];
-  patterns: RegExp[];
+  readonly exemptions: { re: RegExp; effect: 'exempt_candidate' | 'needs_facts' | 'suppress'; reason: string }[];
+  readonly patterns: RegExp[];
 };
 
 type Candidate = {
@@ -110,9 +112,10 @@ export function createAnalyzer(compiled: CompiledLexicon, opts: AnalyzerOptions 
   const tables = buildTables(compiled.fold);
   const core = new NormalizerCore(tables);
   const cls = tables.cls;
-  const termTexts = compiled.termText.length ? compiled.termText.split('\n') : [];
-  const T = termTexts.length;
+  const T = compiled.termText.length ? compiled.termRule.length : 0;
   const A = compiled.anchors.length;
+  let idTextCache: string[] | undefined;
+  const idText = (): string[] => (idTextCache ??= entryTexts(compiled));
   // rules per term: first rule inline, extras in a side table
   const termRule = Int32Array.from(compiled.termRule);
   const extraRules = new Map<number, number[]>();
@@ -123,103 +126,49 @@ export function createAnalyzer(compiled: CompiledLexicon, opts: AnalyzerOptions 
     l.push(compiled.termRuleExtra[k + 1]!);
   }
   const termKinds = compiled.termKinds;
-  // Two automata. The main one holds the terms without Latin letters, the anchors and the
-  // container words; the Latin one (pinyin forms, vx, top1…: most of the term list) is
-  // built lazily the first time a text contains a Latin letter, which keeps cold start low.
+  // The derived tables come from the artifact's snapshot when it fits (see prepared.ts), else are built now.
+  // Three automata: the main one holds the terms without Latin letters, the anchors and the container
+  // words; the Latin one (pinyin forms, vx, top1…: most of the term list) is built the first time a text
+  // contains a Latin letter; the symbol one (💯有效, 加个🟢) the first time a text holds such a symbol.
   // Entry ids: terms 0..T-1, anchors T..T+A-1, containers T+A...
-  const TOTAL = T + A + compiled.containers.length;
-  const idText: string[] = new Array<string>(TOTAL);
-  for (let i = 0; i < T; i++) idText[i] = termTexts[i]!;
-  for (let i = 0; i < A; i++) idText[T + i] = compiled.anchors[i]![0];
-  for (let i = 0; i < compiled.containers.length; i++) idText[T + A + i] = compiled.containers[i]!;
-  const latinStart = new Uint8Array(TOTAL);
-  const latinEnd = new Uint8Array(TOTAL);
-  const hasLatinLetter = new Uint8Array(T);
-  for (let i = 0; i < TOTAL; i++) {
-    const s = idText[i]!;
-    const a = cls[s.charCodeAt(0)]!;
-    const b = cls[s.charCodeAt(s.length - 1)]!;
-    // class (C_LATIN / C_DIGIT) of a term's first/last unit, 0 for other classes
-    latinStart[i] = a === C_LATIN || a === C_DIGIT ? a : 0;
-    latinEnd[i] = b === C_LATIN || b === C_DIGIT ? b : 0;
-    if (i < T) {
-      for (let j = 0; j < s.length; j++) {
-        if (cls[s.charCodeAt(j)] === C_LATIN) {
-          hasLatinLetter[i] = 1;
-          break;
-        }
-      }
-    }
-  }
+  const prep = decodePrepared(compiled.prepared, T + A + compiled.containers.length) ?? prepare(compiled, tables, idText());
+  const { latinStart, latinEnd, latinTerms, symbolTerms } = prep;
   type Part = { matcher: Matcher; entryId: Int32Array };
-  /** Build a matcher over the given ids; terms come sorted, extras are merged in. */
-  const buildPart = (termIds: number[], extraIds: number[]): Part => {
-    const extras = extraIds.sort((x, y) => {
-      const p = idText[x]!;
-      const q = idText[y]!;
-      return p < q ? -1 : p > q ? 1 : x - y;
-    });
-    const total = termIds.length + extras.length;
-    const entries: string[] = new Array<string>(total);
-    const entryId = new Int32Array(total);
-    let i = 0;
-    let j = 0;
-    for (let k = 0; k < total; k++) {
-      if (j >= extras.length || (i < termIds.length && idText[termIds[i]!]! <= idText[extras[j]!]!)) {
-        entryId[k] = termIds[i++]!;
-      } else {
-        entryId[k] = extras[j++]!;
-      }
-      entries[k] = idText[entryId[k]!]!;
-    }
-    return { matcher: new Matcher(entries), entryId };
+  const buildPart = (termIds: Int32Array): Part => {
+    const texts = idText();
+    const entryId = mergeSorted(texts, termIds, []);
+    return { matcher: new Matcher(Array.from(entryId, (id) => texts[id]!)), entryId };
   };
-  // Terms written with emoji/symbols (💯有效, 加个🟢): the normaliser strips such symbols
-  // between words, so they get their own matcher over a normalisation that keeps them,
-  // run only when the text contains one of those symbols.
-  const symbolTerms: number[] = [];
-  const symbols = new Set<string>();
-  for (let i = 0; i < T; i++) {
-    const t = termTexts[i]!;
-    let has = false;
-    for (let j = 0; j < t.length; j++) {
-      const c = t.charCodeAt(j);
-      if (c < 0x2000) continue; // fast path: ASCII, Latin, CJK punctuation-free ranges
-      if (c >= 0x3400 && c <= 0x9fff) continue; // CJK ideographs
-      const cp = t.codePointAt(j)!;
-      if (isStrippableSymbol(tables, cp)) {
-        symbols.add(String.fromCodePoint(cp));
-        has = true;
-      }
-      if (cp > 0xffff) j++;
-    }
-    if (has) symbolTerms.push(i);
-  }
-  const isSymbolTerm = new Uint8Array(T);
-  for (const i of symbolTerms) isSymbolTerm[i] = 1;
-  const mainTerms: number[] = [];
-  const latinTerms: number[] = [];
-  for (let i = 0; i < T; i++) if (!isSymbolTerm[i]) (hasLatinLetter[i] ? latinTerms : mainTerms).push(i);
-  const symbolRe = symbols.size
-    ? new RegExp(`[${[...symbols].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'u')
+  const symbols = [...prep.symbols];
+  // Terms written with emoji/symbols: the normaliser strips such symbols between words, so they are
+  // matched on a normalisation that keeps them, run only when the text contains one of those symbols.
+  const symbolRe = symbols.length
+    ? new RegExp(`[${symbols.map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'u')
     : undefined;
   let symbolPart: { part: Part; core: NormalizerCore } | undefined;
-  const extraIds: number[] = [];
-  for (let i = T; i < TOTAL; i++) extraIds.push(i);
-  const mainPart = buildPart(mainTerms, extraIds);
+  const mainPart: Part = { matcher: new Matcher(prep.main), entryId: prep.mainEntryId };
   let latinPart: Part | undefined;
-  const latinMatcher = (): Part => (latinPart ??= buildPart(latinTerms, []));
+  const latinMatcher = (): Part => (latinPart ??= buildPart(latinTerms));
   const anchorRules = compiled.anchors.map((a) => a[1]);
-  const rules: RuleRt[] = compiled.rules.map((rule, index) => ({
-    rule,
-    index,
-    channels: new Set(rule.channels),
-    // an onlyFor that admits every category is no restriction
-    onlyFor: ALL_PRODUCT_CATEGORIES.every((pc) => rule.onlyFor.includes(pc)) ? new Set() : new Set(rule.onlyFor),
-    notFor: new Set(rule.notFor),
-    exemptions: rule.exemptions.map((e) => ({ re: compileRegex(e.pattern, tables.fold), effect: e.effect, reason: e.reason })),
-    patterns: rule.patterns.map((p) => compileRegex(p, tables.fold)),
-  }));
+  const rules: RuleRt[] = compiled.rules.map((rule, index) => {
+    // regexes are compiled when a rule first gets a candidate (most rules never do in a session)
+    let exemptions: RuleRt['exemptions'] | undefined;
+    let patterns: RegExp[] | undefined;
+    return {
+      rule,
+      index,
+      channels: new Set(rule.channels),
+      // an onlyFor that admits every category is no restriction
+      onlyFor: ALL_PRODUCT_CATEGORIES.every((pc) => rule.onlyFor.includes(pc)) ? new Set() : new Set(rule.onlyFor),
+      notFor: new Set(rule.notFor),
+      get exemptions() {
+        return (exemptions ??= rule.exemptions.map((e) => ({ re: compileRegex(e.pattern, tables.fold), effect: e.effect, reason: e.reason })));
+      },
+      get patterns() {
+        return (patterns ??= rule.patterns.map((p) => compileRegex(p, tables.fold)));
+      },
+    };
+  });
   const segment = opts.segment;
   let sStart = new Int32Array(256);
   let sEnd = new Int32Array(256);
@@ -280,7 +229,7 @@ export function createAnalyzer(compiled: CompiledLexicon, opts: AnalyzerOptions 
     collect(mainPart);
     if (core.hasLatin && latinTerms.length) collect(latinMatcher());
     if (symbolRe && symbolRe.test(text)) {
-      symbolPart ??= { part: buildPart(symbolTerms, []), core: new NormalizerCore(keepSymbols(tables, symbols)) };
+      symbolPart ??= { part: buildPart(symbolTerms), core: new NormalizerCore(keepSymbols(tables, symbols)) };
       const sc = symbolPart.core;
       const n2 = sc.run(text);
       const m = symbolPart.part.matcher;
@@ -426,7 +375,9 @@ export function createAnalyzer(compiled: CompiledLexicon, opts: AnalyzerOptions 
       if (
         rule.requiresNearby.length &&
         !rule.requiresNearby.some((w) => sentence.includes(w)) &&
-        !rule.requiresNearby.some((w) => normalizedTitle(ctx.productTitle).includes(w))
+        !rule.requiresNearby.some((w) => normalizedTitle(ctx.productTitle).includes(w)) &&
+        // a rule limited to product categories (onlyFor) keeps its words as a guard within them
+        !(rt.onlyFor.size === 0 && isHomeProduct(rule.category, category()))
       ) {
         suppress(c, 'requiresNearby not met');
         continue;

@@ -13,7 +13,8 @@ import { dirname, join } from 'node:path';
 import * as OpenCC from 'opencc-js/t2cn';
 import { pinyin } from 'pinyin-pro';
 import { Matcher } from '../analyze/matcher';
-import { createNormalizer, type FoldData } from '../analyze/normalize';
+import { buildTables, createNormalizer, type FoldData } from '../analyze/normalize';
+import { encodePrepared, prepare } from '../analyze/prepared';
 import {
   FORMAT_VERSION,
   KIND_CHAR,
@@ -389,6 +390,8 @@ export function compileLexicon(
     renames,
     fold,
   };
+  // the analyzer's derived tables, so that loading (every service-worker start) need not rebuild them
+  lexicon.prepared = encodePrepared(prepare(lexicon, buildTables(fold)));
   return { lexicon, stats };
 }
 

@@ -14,7 +14,7 @@ import type {
 } from './schema';
 
 /** Bump when the shape of CompiledLexicon changes. */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 export type CompiledExemption = {
   pattern: string;
@@ -76,6 +76,17 @@ export type CompiledLexicon = {
   renames: Record<string, string>;
   /** Normaliser character tables. */
   fold: FoldData;
+  /** The analyzer's derived tables (lib/analyze/prepared.ts), so that a load need not rebuild them. */
+  prepared?: EncodedPrepared;
+};
+
+/** Snapshot of the analyzer's derived tables: typed arrays as little-endian base64. */
+export type EncodedPrepared = {
+  version: number;
+  termCount: number;
+  stateCount: number;
+  symbols: string;
+  arrays: Record<string, string>;
 };
 
 export class CompiledLexiconError extends Error {

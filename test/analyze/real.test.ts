@@ -37,4 +37,12 @@ describe.skipIf(!has)('real lexicon', () => {
       expect(f.explanation.zh.length).toBeGreaterThan(0);
     }
   });
+  it('a rule that needs a context word has it when the product on the card is what the rule is about', () => {
+    // "不过免费重读" names no exam or course; said while a course is on the card it is a pass guarantee
+    const course: AnalyzeContext = { channel: 'caption', productTitle: '2026教师资格证笔试网课 全程班' };
+    expect(cats('一次通过，不过免费重读', course)).toContain('education_promises');
+    expect(cats('一次通过，不过免费重读', { channel: 'caption', productCategory: 'education' })).toContain('education_promises');
+    // the same words while a pan is on the card say nothing about an exam
+    expect(cats('一次通过，不过免费重读', { channel: 'caption', productCategory: 'general_goods' })).toEqual([]);
+  });
 });
