@@ -32,7 +32,9 @@ export default defineConfig({
     default_locale: undefined,
     // activeTab: clicking the LiveProof button on a room allows screenshots of that tab until it navigates.
     // offscreen (Chrome): OCR runs in an offscreen document while the user has it on (lib/ocr).
-    permissions: ['storage', 'unlimitedStorage', 'tabs', 'activeTab', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // scripting: the reader is added to a site the user enables from the popup (lib/sites.ts), with that
+    // site's optional host permission granted at that moment.
+    permissions: ['storage', 'unlimitedStorage', 'tabs', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // Loopback is where the bundled demo room is served.
     host_permissions: [
       'http://127.0.0.1/*',

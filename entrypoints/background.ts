@@ -11,10 +11,12 @@ import { createCapturer } from '../lib/background/capture';
 import { createEventAnalyzer } from '../lib/background/event-analyzer';
 import { createMessageHandler } from '../lib/background/handlers';
 import { screenshotTab } from '../lib/background/screenshot';
+import { browserSiteApi, disableSite, listEnabledSites, watchSitePermissions } from '../lib/background/sites';
 import { openEvidenceDb, pruneEvents } from '../lib/evidence/store';
 import { loadCompiledLexicon } from '../lib/lexicon/compiled';
 import { setupOcr } from '../lib/ocr/background';
 import { getSettings, settingsItem } from '../lib/settings';
+import { enableSite } from '../lib/sites';
 
 export default defineBackground(() => {
   const db = openEvidenceDb();
@@ -50,7 +52,15 @@ export default defineBackground(() => {
   };
   // OCR of the video (Chrome): switch, offscreen document, frame ports — lib/ocr/background.ts.
   const ocr = setupOcr({ db, lexiconVersion: lexicon.lexiconVersion, analyze: handlerEnv.analyze, disabledCategories: () => disabledCategories, onFindings: handlerEnv.onFindings });
-  const handle = createMessageHandler({ ...handlerEnv, setOcr: ocr.setOcr });
+  // Sites the user enabled from the popup (picker on an unlisted site): registered content scripts.
+  const siteApi = browserSiteApi();
+  watchSitePermissions(siteApi);
+  const sites = {
+    enable: async (tabId: number) => enableSite(siteApi, tabId, (await browser.tabs.get(tabId)).url),
+    list: () => listEnabledSites(siteApi),
+    disable: (pattern: string) => disableSite(siteApi, pattern),
+  };
+  const handle = createMessageHandler({ ...handlerEnv, setOcr: ocr.setOcr, sites });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     handle(message, sender).then(sendResponse, (e: unknown) =>

@@ -11,6 +11,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { LIVE_MARKER } from '../lib/content/marker';
 import { acceptTapPort } from '../lib/content/bridge';
 import { START_PICKER, startPicker } from '../lib/content/picker-ui';
 import { runPlatformReader } from '../lib/content/platform-run';
@@ -25,6 +26,8 @@ export default defineContentScript({
   matches: CONTENT_MATCHES,
   runAt: 'document_start',
   main(ctx) {
+    // "already running here": the background checks it before adding the reader to a site the user enabled
+    (globalThis as unknown as Record<string, unknown>)[LIVE_MARKER] = true;
     const bridge = location.protocol === 'https:' && tapRuleFor(location.hostname) ? acceptTapPort(window) : null;
     const send = (batch: EventsMessage['batch']) =>
       browser.runtime.sendMessage({ type: 'events', batch } satisfies EventsMessage) as Promise<EventsAck>;

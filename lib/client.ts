@@ -2,7 +2,7 @@
  * What extension pages ask the background, over runtime messaging. Components
  * never call this; entry points pass its results to them as props.
  */
-import type { CaptureNowReply, ErrorReply, PageMessage } from './protocol/types';
+import type { CaptureNowReply, ErrorReply, PageMessage, SitesReply } from './protocol/types';
 import type { VerifyResult } from './evidence/chain';
 import type { TabState } from './evidence/store';
 
@@ -13,6 +13,10 @@ export interface Client {
   captureNow(tabId: number): Promise<CaptureNowReply>;
   setPaused(tabId: number, paused: boolean): Promise<TabState>;
   verifyChain(): Promise<VerifyResult>;
+  /** Run LiveProof on the tab's site (after the popup obtained the site's permission). */
+  enableSite(tabId: number): Promise<SitesReply>;
+  listSites(): Promise<string[]>;
+  disableSite(pattern: string): Promise<string[]>;
 }
 
 export function createClient(send: SendMessage): Client {
@@ -27,5 +31,8 @@ export function createClient(send: SendMessage): Client {
     captureNow: (tabId) => ask<CaptureNowReply>({ type: 'captureNow', tabId }),
     setPaused: (tabId, paused) => ask<TabState>({ type: 'setPaused', tabId, paused }),
     verifyChain: () => ask<VerifyResult>({ type: 'verifyChain' }),
+    enableSite: (tabId) => ask<SitesReply>({ type: 'enableSite', tabId }),
+    listSites: async () => (await ask<SitesReply>({ type: 'listSites' })).sites,
+    disableSite: async (pattern) => (await ask<SitesReply>({ type: 'disableSite', pattern })).sites,
   };
 }

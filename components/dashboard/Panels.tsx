@@ -174,3 +174,26 @@ export function ImportPanel({ t, onFile, result, imported }: { t: Messages; onFi
     </section>
   );
 }
+
+/** Sites the user enabled for LiveProof beyond the listed platforms (match patterns), each removable. */
+export function SitesPanel({ t, sites, onRemove }: { t: Messages; sites: string[]; onRemove: (pattern: string) => void }) {
+  return (
+    <section aria-label={t.sitesTitle} className="panel" data-testid="sites">
+      <h2>{t.sitesTitle}</h2>
+      {sites.length === 0 ? (
+        <p className="muted">{t.sitesNone}</p>
+      ) : (
+        <ul>
+          {sites.map((p) => (
+            <li key={p}>
+              <code>{p.replace(/\/\*$/, '')}</code>{' '}
+              <button type="button" onClick={() => onRemove(p)}>
+                {t.sitesRemove}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { CasesPanel, ImportPanel, LexiconPanel, SettingsPanel, type CaseView, type SettingsView } from '../../components/dashboard/Panels';
+import { CasesPanel, ImportPanel, LexiconPanel, SettingsPanel, SitesPanel, type CaseView, type SettingsView } from '../../components/dashboard/Panels';
 import { SessionFilters, SessionList, type FilterView } from '../../components/dashboard/SessionList';
 import { SnapshotCard, type SnapshotView } from '../../components/dashboard/SnapshotCard';
 import { Timeline } from '../../components/dashboard/Timeline';
@@ -39,6 +39,9 @@ export interface DashboardEnv {
   /** Switches OCR on or off in the background; resolves to an error text when it cannot. */
   setOcr(on: boolean): Promise<string | undefined>;
   verifyChain(): Promise<{ ok: boolean; records: number; failure?: { reason: string; seq: number | null } }>;
+  /** Sites enabled beyond the listed platforms (match patterns); removing one resolves to the rest. */
+  listSites(): Promise<string[]>;
+  removeSite(pattern: string): Promise<string[]>;
 }
 
 type Tab = 'sessions' | 'cases' | 'lexicon' | 'settings' | 'import';
@@ -58,6 +61,7 @@ export function App(env: DashboardEnv) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [cases, setCases] = useState<CaseView[]>([]);
   const [status, setStatus] = useState<string>('');
+  const [sites, setSites] = useState<string[]>([]);
   const [importResult, setImportResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [preview, setPreview] = useState<{ text: string; hits: string[] } | null>(null);
   const [storage, setStorage] = useState<{ label: string; value: string }[]>([]);
@@ -93,6 +97,7 @@ export function App(env: DashboardEnv) {
 
   useEffect(() => {
     void env.getSettings().then(setSettings);
+    void env.listSites().then(setSites, () => setSites([]));
   }, [env]);
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -264,6 +269,9 @@ export function App(env: DashboardEnv) {
             });
           }}
         />
+      )}
+      {tab === 'settings' && settings && (
+        <SitesPanel t={t} sites={sites} onRemove={(p) => void env.removeSite(p).then(setSites, (e: unknown) => setStatus(`${t.error}：${e instanceof Error ? e.message : String(e)}`))} />
       )}
       {tab === 'import' && (
         <ImportPanel

@@ -4,12 +4,15 @@ import { browser } from 'wxt/browser';
 import compiledJson from '../../lexicons/compiled/lexicon.json';
 import { createAnalyzer } from '../../lib/analyze/index';
 import { categoryName } from '../../lib/categories';
+import { createClient } from '../../lib/client';
 import { exportSelection, importBundleFile } from '../../lib/dashboard/bundle-actions';
 import { verifyChain } from '../../lib/evidence/chain';
 import { openEvidenceDb } from '../../lib/evidence/store';
 import { loadCompiledLexicon } from '../../lib/lexicon/compiled';
 import { getSettings, settingsItem } from '../../lib/settings';
 import { App } from './App';
+
+const client = createClient((m) => browser.runtime.sendMessage(m));
 
 const db = openEvidenceDb();
 const lexicon = loadCompiledLexicon(compiledJson);
@@ -44,6 +47,8 @@ createRoot(document.getElementById('root')!).render(
       importBundle={(file) => importBundleFile(db, file)}
       download={download}
       verifyChain={() => verifyChain(db)}
+      listSites={() => client.listSites()}
+      removeSite={(p) => client.disableSite(p)}
       setOcr={async (on) => {
         const r = (await browser.runtime.sendMessage({ type: 'setOcr', on })) as { ok?: boolean; error?: string } | undefined;
         return r && r.ok === false ? r.error : undefined;

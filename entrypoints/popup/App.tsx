@@ -15,11 +15,13 @@ export interface PopupEnv {
   hasScreenshotGrant(): Promise<boolean>;
   requestScreenshotGrant(): Promise<boolean>;
   openDashboard(): void;
+  /** builtin: LiveProof runs on this site; enable: the user may add it (asks for the site's permission); unsupported: browser pages. */
+  pickerSite: 'builtin' | 'enable' | 'unsupported';
   /** Starts the element picker on the tab (bind the product card, captions, title on any site). */
-  startPicker(): Promise<void>;
+  startPicker(): Promise<'started' | 'denied'>;
 }
 
-export function App({ client, tabId, initialLang, saveLang, hasScreenshotGrant, requestScreenshotGrant, openDashboard, startPicker }: PopupEnv) {
+export function App({ client, tabId, initialLang, saveLang, hasScreenshotGrant, requestScreenshotGrant, openDashboard, pickerSite, startPicker }: PopupEnv) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [state, setState] = useState<TabState | null>(null);
   const [error, setError] = useState<string | undefined>();
@@ -79,8 +81,19 @@ export function App({ client, tabId, initialLang, saveLang, hasScreenshotGrant, 
       <header>
         <h1>{t.appName}</h1>
         <nav>
-          <button type="button" onClick={() => void startPicker().then(() => window.close(), (e: unknown) => setNotice(`${t.error}：${e instanceof Error ? e.message : String(e)}`))} data-testid="start-picker">
-            {t.pickElements}
+          <button
+            type="button"
+            disabled={pickerSite === 'unsupported'}
+            title={pickerSite === 'unsupported' ? t.pickerUnsupported : pickerSite === 'enable' ? t.pickerEnableHint : undefined}
+            onClick={() =>
+              void startPicker().then(
+                (r) => (r === 'started' ? window.close() : setNotice(t.sitePermissionDenied)),
+                (e: unknown) => setNotice(`${t.error}：${e instanceof Error ? e.message : String(e)}`),
+              )
+            }
+            data-testid="start-picker"
+          >
+            {pickerSite === 'enable' ? t.pickElementsEnable : t.pickElements}
           </button>
           <button type="button" onClick={openDashboard} data-testid="open-dashboard">
             {t.openDashboard}

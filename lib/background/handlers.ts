@@ -3,7 +3,7 @@
  * message with Zod, then call the evidence store. Pure of browser.*: the entry
  * point passes the sender and the environment in.
  */
-import type { CaptureNowReply, EventsAck, ErrorReply, SetOcrReply } from '../protocol/types';
+import type { CaptureNowReply, EventsAck, ErrorReply, SetOcrReply, SitesReply } from '../protocol/types';
 import type { FindingRow } from '../evidence/db';
 import type { VerifyResult } from '../evidence/chain';
 import type { SnapshotResult } from '../evidence/snapshot';
@@ -25,9 +25,15 @@ export interface HandlerEnv {
   captureNow?: (tabId: number, sessionKey: string, findings: FindingRow[]) => Promise<SnapshotResult>;
   /** Switches OCR on or off (lib/ocr/background.ts); resolves to the new state or throws why not. */
   setOcr?: (on: boolean) => Promise<boolean>;
+  /** Sites the user enabled for the picker (lib/sites.ts, lib/background/sites.ts). */
+  sites?: {
+    enable(tabId: number): Promise<{ injected: boolean }>;
+    list(): Promise<string[]>;
+    disable(pattern: string): Promise<void>;
+  };
 }
 
-export type Reply = EventsAck | TabState | CaptureNowReply | VerifyResult | SetOcrReply | ErrorReply;
+export type Reply = EventsAck | TabState | CaptureNowReply | VerifyResult | SetOcrReply | SitesReply | ErrorReply;
 
 export function createMessageHandler(env: HandlerEnv) {
   return async function handleMessage(message: unknown, sender: SenderLike): Promise<Reply> {
@@ -83,6 +89,15 @@ export function createMessageHandler(env: HandlerEnv) {
       case 'setOcr': {
         if (!env.setOcr) return { ok: false, error: 'OCR is not available' };
         return { ok: true, ocr: await env.setOcr(m.on) };
+      }
+      case 'enableSite':
+      case 'listSites':
+      case 'disableSite': {
+        if (!env.sites) return { ok: false, error: 'sites cannot be added in this browser' };
+        let injected: boolean | undefined;
+        if (m.type === 'enableSite') injected = (await env.sites.enable(m.tabId)).injected;
+        if (m.type === 'disableSite') await env.sites.disable(m.pattern);
+        return { ok: true, sites: await env.sites.list(), ...(injected === undefined ? {} : { injected }) };
       }
     }
   };

@@ -94,4 +94,7 @@ export const PageMessageSchema: z.ZodType<PageMessage> = z.discriminatedUnion('t
   z.strictObject({ type: z.literal('verifyChain') }),
   z.strictObject({ type: z.literal('setPaused'), tabId: z.number().int().nonnegative(), paused: z.boolean() }),
   z.strictObject({ type: z.literal('setOcr'), on: z.boolean() }),
+  z.strictObject({ type: z.literal('enableSite'), tabId: z.number().int().nonnegative() }),
+  z.strictObject({ type: z.literal('listSites') }),
+  z.strictObject({ type: z.literal('disableSite'), pattern: z.string().max(300).regex(/^https?:\/\/[^/*]+\/\*$/) }),
 ]);

@@ -158,7 +158,37 @@ export interface SetOcrReply {
   ocr: boolean;
 }
 
-export type PageMessage = TabStateRequest | CaptureNowRequest | VerifyRequest | SetPausedRequest | SetOcrRequest;
+/** Extension page → background: run LiveProof on the tab's site (the page already holds the site's host permission). */
+export interface EnableSiteRequest {
+  type: 'enableSite';
+  tabId: number;
+}
+
+/** Extension page → background: the sites the user enabled, or remove one (a match pattern such as https://shop.example/*). */
+export interface SitesRequest {
+  type: 'listSites';
+}
+export interface DisableSiteRequest {
+  type: 'disableSite';
+  pattern: string;
+}
+
+export interface SitesReply {
+  ok: true;
+  sites: string[];
+  /** enableSite: whether the reader was injected into the open tab now (false: it was already running). */
+  injected?: boolean;
+}
+
+export type PageMessage =
+  | TabStateRequest
+  | CaptureNowRequest
+  | VerifyRequest
+  | SetPausedRequest
+  | SetOcrRequest
+  | EnableSiteRequest
+  | SitesRequest
+  | DisableSiteRequest;
 
 export interface ErrorReply {
   ok: false;

@@ -69,4 +69,31 @@ describe('background message handling', () => {
     (ev[2] as { payload: { text: string } }).payload.text = '最'.repeat(1_000_000);
     expect(await handle({ type: 'events', batch: { batchId: 'b', events: ev } }, content)).toMatchObject({ ok: false });
   });
+
+  test('sites: only extension pages may enable or remove a site, and only a well-formed site pattern is removed', async () => {
+    const calls: string[] = [];
+    let list = ['https://a.example.test/*'];
+    const handle = createMessageHandler({
+      db,
+      extensionId: EXT_ID,
+      extensionOrigin: ORIGIN,
+      sites: {
+        enable: async (tabId) => (calls.push(`enable ${tabId}`), { injected: true }),
+        list: async () => list,
+        disable: async (p) => {
+          calls.push(`disable ${p}`);
+          list = list.filter((x) => x !== p);
+        },
+      },
+    });
+    expect(await handle({ type: 'enableSite', tabId: 7 }, page)).toEqual({ ok: true, sites: list, injected: true });
+    // a web page (through a content script) cannot add or remove sites
+    expect(await handle({ type: 'enableSite', tabId: 7 }, content)).toMatchObject({ ok: false });
+    expect(await handle({ type: 'disableSite', pattern: 'https://a.example.test/*' }, content)).toMatchObject({ ok: false });
+    for (const pattern of ['<all_urls>', 'https://*/*', 'https://a.example.test/path/*', 'javascript:alert(1)']) {
+      expect(await handle({ type: 'disableSite', pattern }, page), pattern).toMatchObject({ ok: false });
+    }
+    expect(await handle({ type: 'disableSite', pattern: 'https://a.example.test/*' }, page)).toEqual({ ok: true, sites: [] });
+    expect(calls).toEqual(['enable 7', 'disable https://a.example.test/*']);
+  });
 });
