@@ -5,6 +5,7 @@
  * at what the background stored for a tab.
  */
 import { readFileSync } from 'node:fs';
+import { brotliCompressSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startDemoServer, type DemoServer, type Route } from '../demo-room/server';
@@ -63,7 +64,12 @@ export function platformRoutes(): Route[] {
     { host: 'live.bilibili.com', path: '/21000001', file: `${P}bilibili/room.html` },
     { host: 'live.bilibili.com', path: '/21000002', file: `${P}bilibili/net.html` },
     { host: 'api.live.bilibili.com', path: '/xlive/web-room/v1/index/getInfoByRoom', file: `${P}bilibili/info.json` },
-    { host: 'broadcastlv.chat.bilibili.com', path: '/sub', ws: [biliCommands(biliCmds, 2)] },
+    // zlib (ver 2) for the card and the first comment, brotli (ver 3) for the second: both must be read
+    {
+      host: 'broadcastlv.chat.bilibili.com',
+      path: '/sub',
+      ws: [biliCommands(biliCmds.slice(0, 2), 2), biliCommands(biliCmds.slice(2), 3, (b) => new Uint8Array(brotliCompressSync(b)))],
+    },
     // Taobao.
     { host: 'tbzb.taobao.com', path: '/live', query: 'liveId=500001', file: `${P}taobao/room.html` },
     { host: 'tbzb.taobao.com', path: '/live', query: 'liveId=500002', file: `${P}taobao/net.html` },

@@ -210,7 +210,7 @@ describe('network-fed rooms (MAIN-world tap)', () => {
     await page.close();
   });
 
-  test('Bilibili: zlib packets on the room socket, room info by cross-origin fetch', async () => {
+  test('Bilibili: zlib and brotli packets on the room socket, room info by cross-origin fetch', async () => {
     const { page, tabId } = await visit('https://live.bilibili.com/21000002');
     await until(tabId, (e) =>
       checkCase(

@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { decodePackets, mapBiliFrame } from '../../lib/platforms/decode/bilibili';
-import { inflate, type Inflater, UnsupportedCompression } from '../../lib/platforms/decode/inflate';
+import { inflate, type Inflater, MAX_BROTLI, UnsupportedCompression } from '../../lib/platforms/decode/inflate';
+import { brotliDecompress } from '../../lib/platforms/decode/brotli';
+import { installBrotli } from '../../lib/platforms/decode/brotli-slot';
 import { fields, ProtoError } from '../../lib/platforms/decode/protobuf';
 import { decodeFetchBody, decodePushFrame, mapWebcast } from '../../lib/platforms/decode/webcast';
 import { mapEnter, mapPopV3 } from '../../lib/platforms/adapters/douyin';
@@ -101,6 +103,29 @@ describe('Bilibili packets', () => {
     const withBrotli: Inflater = async (b, f) => (f === 'brotli' ? new Uint8Array(brotliDecompressSync(b)) : inflate(b, f));
     expect(await mapBiliFrame(frame, withBrotli)).toEqual(expected);
     await expect(inflate(new Uint8Array([1]), 'brotli')).rejects.toBeInstanceOf(UnsupportedCompression);
+  });
+
+  test('brotli (ver 3) with the JavaScript decoder the Bilibili content script installs', async () => {
+    const frame = biliCommands(commands, 3, (b) => new Uint8Array(brotliCompressSync(b)));
+    installBrotli(brotliDecompress);
+    try {
+      expect(await mapBiliFrame(frame)).toEqual(expected);
+      // larger, multi-block bodies decode byte for byte like Node's zlib
+      const big = new TextEncoder().encode(JSON.stringify(Array.from({ length: 20000 }, (_, i) => ({ cmd: 'DANMU_MSG', i, t: '弹幕'.repeat(i % 7) }))));
+      const packed = new Uint8Array(brotliCompressSync(big));
+      expect(await inflate(packed, 'brotli')).toEqual(big);
+      // a body that would inflate beyond the limit is refused, not allocated (a zip bomb from a hostile page)
+      const bomb = new Uint8Array(brotliCompressSync(new Uint8Array(MAX_BROTLI + 1024)));
+      expect(bomb.length).toBeLessThan(2000);
+      await expect(inflate(bomb, 'brotli')).rejects.toThrow(/too large/);
+      // a truncated or damaged body is an error, not a hang or a partial read
+      await expect(inflate(packed.slice(0, packed.length >> 1), 'brotli')).rejects.toThrow();
+      const damaged = packed.slice();
+      damaged[5]! ^= 0xff;
+      await expect(inflate(damaged, 'brotli')).rejects.toThrow();
+    } finally {
+      delete (globalThis as Record<string, unknown>).__liveproofBrotli;
+    }
   });
 
   test('a truncated packet ends the frame without throwing', async () => {

@@ -4,8 +4,9 @@
  * then the body. Versions: 0 = JSON, 1 = heartbeat (u32 popularity), 2 = zlib (deflate) of
  * concatenated packets, 3 = brotli of concatenated packets. Operations: 3 = heartbeat reply,
  * 5 = command (JSON `{cmd, …}`), 8 = auth reply.
- * Brotli: no browser offers DecompressionStream('brotli') today, so version-3 bodies are
- * skipped unless an inflater that handles brotli is injected (the DOM reader covers that case).
+ * Brotli: no browser offers DecompressionStream('brotli') today; version-3 bodies are decoded by the
+ * JavaScript decoder the brotli content script installs on live.bilibili.com (inflate.ts), and skipped
+ * where none is installed (the DOM reader covers that case).
  */
 import type { Observation } from '../types';
 import { decodeUtf8, inflate, type Inflater, UnsupportedCompression } from './inflate';

@@ -1,10 +1,13 @@
 /**
  * Decompression for tapped frames. Uses the platform's DecompressionStream
  * (browsers and Node 18+ both have it for gzip / deflate / deflate-raw).
- * Brotli: Chromium and Node do not offer DecompressionStream('brotli') as of
- * this writing; such bodies need an injected decoder (tests pass Node's zlib)
- * and otherwise raise UnsupportedCompression, so callers can fall back to the DOM.
+ * Brotli: no browser offers DecompressionStream('brotli') as of this writing; the
+ * JavaScript decoder installed by the brotli content script (brotli-slot.ts) is
+ * used where it runs, and elsewhere such bodies raise UnsupportedCompression, so
+ * callers can fall back to the DOM.
  */
+import { installedBrotli } from './brotli-slot';
+
 export type Compression = 'gzip' | 'deflate' | 'deflate-raw' | 'brotli';
 
 export type Inflater = (bytes: Uint8Array, format: Compression) => Promise<Uint8Array>;
@@ -13,8 +16,14 @@ export class UnsupportedCompression extends Error {}
 
 /** Refuse to inflate beyond this: a hostile page could send a zip bomb. */
 export const MAX_INFLATED = 8 * 1024 * 1024;
+/** Brotli is decoded in JavaScript on the page's thread: a lower limit keeps a hostile body from stalling it. */
+export const MAX_BROTLI = 2 * 1024 * 1024;
 
 export const inflate: Inflater = async (bytes, format) => {
+  if (format === 'brotli') {
+    const decode = installedBrotli();
+    if (decode) return decode(bytes, MAX_BROTLI);
+  }
   let ds: DecompressionStream;
   try {
     ds = new DecompressionStream(format as CompressionFormat);
