@@ -198,9 +198,24 @@ export function isNegated(s: string, start: number, floor: number): boolean {
  * Reported speech / reading the regulations aloud before the hit in the same sentence,
  * a list of wordings being warned about ("…等宣传"), or a consumer-advice sentence.
  */
+/**
+ * Normative text (statutes, rules, definitions, mandatory notices read out or shown): a prohibition or legal
+ * frame earlier in the sentence ("禁止利用互联网发布…电子烟广告", "兽药广告中不得含有…"), or a sentence that
+ * defines or instructs ("…的化妆品为特殊化妆品", "需在医生指导下使用", "保健食品不是药品"). "不得不"/"不得了"
+ * are not prohibitions; a prohibition after the hit ("全网最低价，禁止转卖") does not count.
+ */
+const NORMATIVE_BEFORE = /禁止|严禁|不得(?![不了])|明令|不准|依法|应当|按照规定|根据规定|法律规定|广告法|条例|管理办法|违法|不属于/;
+const NORMATIVE_SENTENCE = /需在[^,;。!?]{0,12}指导下|在医生[^,;。!?]{0,8}指导下|是指|为特殊化妆品|不是药品|不能代替药物|不得(?![不了])[^,;。!?]{0,6}(?:宣传|宣称|含有|使用|声称|发布)/;
+
+export function isNormative(s: string, start: number, sent: [number, number]): boolean {
+  const [a, b] = sent;
+  return NORMATIVE_BEFORE.test(s.slice(a, start)) || NORMATIVE_SENTENCE.test(s.slice(a, b));
+}
+
 export function isReported(s: string, start: number, end: number, sent: [number, number]): boolean {
   const [a, b] = sent;
   if (REPORTED.test(s.slice(Math.max(a, start - 16), start))) return true;
+  if (isNormative(s, start, sent)) return true;
   if (LISTED_AFTER.test(s.slice(end, b))) return true;
   return ADVICE.test(s.slice(a, b));
 }

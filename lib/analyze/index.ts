@@ -100,9 +100,17 @@ function normalizeRegexSource(src: string, fold: Uint16Array): string {
   return out;
 }
 
+/**
+ * A number written as a range reads like one number: every `[\d…]+` run of digits in a pattern also takes
+ * "50—200", "5-8", "25~35", "3到5" (日赚50—200元, 一个月5-8cm), so rule authors need not spell ranges out.
+ */
+function withRanges(src: string): string {
+  return src.replace(/\[\\d[^\]]*\]\+(?![?*+{])/g, (cls) => `${cls}(?:\\s?[-—–~～到至]\\s?${cls})?`);
+}
+
 function compileRegex(src: string, fold: Uint16Array): RegExp {
   try {
-    return new RegExp(normalizeRegexSource(src, fold), 'gu');
+    return new RegExp(withRanges(normalizeRegexSource(src, fold)), 'gu');
   } catch {
     return new RegExp(src, 'gu');
   }

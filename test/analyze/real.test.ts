@@ -45,4 +45,22 @@ describe.skipIf(!has)('real lexicon', () => {
     // the same words while a pan is on the card say nothing about an exam
     expect(cats('一次通过，不过免费重读', { channel: 'caption', productCategory: 'general_goods' })).toEqual([]);
   });
+  it('statutes, rules and definitions read out are not claims; a prohibition after the claim does not excuse it', () => {
+    expect(cats('禁止利用互联网发布烟草（含电子烟）广告。', { channel: 'notice' })).toEqual([]);
+    expect(cats('兽药广告中不得含有“最高技术”“包治百病”等绝对化的表示。', { channel: 'notice' })).toEqual([]);
+    expect(cats('保健食品不是药品，没有治疗作用，不能代替药物治疗疾病。', { channel: 'notice' })).toEqual([]);
+    // a host's own claim stays a claim, whatever follows it
+    expect(cats('这是最好的面霜，禁止转卖')).toContain('absolute_terms');
+    expect(cats('好得不得了，这是最好的面霜')).toContain('absolute_terms');
+  });
+  it('numbers written as ranges are read like single numbers in patterns', () => {
+    expect(cats('网络兼职日赚50—200元，工资日结')).toContain('financial_promises');
+    expect(cats('网络兼职日赚200元')).toContain('financial_promises');
+  });
+  it('unsourced figures need facts; the same figure with its source does not', () => {
+    const f = analyzer.analyze('高产王，亩产可达2400斤', caption);
+    expect(f.map((x) => x.ruleId)).toEqual(expect.arrayContaining(['agri.yield_figure', 'data.unsourced_figure']));
+    expect(f.every((x) => x.status === 'needs_facts')).toBe(true);
+    expect(cats('据国家统计局数据，今年全国粮食单产每亩387公斤', { channel: 'notice' })).toEqual([]);
+  });
 });
