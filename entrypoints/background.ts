@@ -15,7 +15,7 @@ import { browserSiteApi, disableSite, listEnabledSites, watchSitePermissions } f
 import { openEvidenceDb, pruneEvents } from '../lib/evidence/store';
 import { loadCompiledLexicon } from '../lib/lexicon/compiled';
 import { setupOcr } from '../lib/ocr/background';
-import { getSettings, settingsItem } from '../lib/settings';
+import { getSettings, settingsItem, type Settings } from '../lib/settings';
 import { enableSite } from '../lib/sites';
 
 export default defineBackground(() => {
@@ -24,8 +24,15 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
   const badge = new Map<number, number>();
   let disabledCategories: readonly string[] = [];
-  void getSettings().then((s) => (disabledCategories = s.disabledCategories));
-  settingsItem.watch((s) => (disabledCategories = s?.disabledCategories ?? []));
+  let customTerms: Settings['customTerms'] = [];
+  void getSettings().then((s) => {
+    disabledCategories = s.disabledCategories;
+    customTerms = s.customTerms;
+  });
+  settingsItem.watch((s) => {
+    disabledCategories = s?.disabledCategories ?? [];
+    customTerms = s?.customTerms ?? [];
+  });
 
   const capturer = createCapturer({
     db,
@@ -39,7 +46,7 @@ export default defineBackground(() => {
     db,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    analyze: createEventAnalyzer(lexicon, () => disabledCategories),
+    analyze: createEventAnalyzer(lexicon, () => disabledCategories, () => customTerms),
     disabledCategories: () => disabledCategories,
     onFindings: (tabId, findings) => {
       const n = (badge.get(tabId) ?? 0) + findings.length;

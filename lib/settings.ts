@@ -3,6 +3,7 @@
  * storage helper). Defaults are what a new user gets.
  */
 import { storage } from 'wxt/utils/storage';
+import type { CustomTerm } from './analyze/custom';
 import type { SeverityName } from './severity';
 
 export interface Settings {
@@ -15,9 +16,11 @@ export interface Settings {
   ocr: boolean;
   /** Lexicon categories the user switched off: their findings are not recorded. */
   disabledCategories: string[];
+  /** The user's own terms, flagged beyond the lexicon (lib/analyze/custom.ts). */
+  customTerms: CustomTerm[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { autoCaptureThreshold: 'high', retentionDays: 30, language: 'zh-CN', ocr: false, disabledCategories: [] };
+export const DEFAULT_SETTINGS: Settings = { autoCaptureThreshold: 'high', retentionDays: 30, language: 'zh-CN', ocr: false, disabledCategories: [], customTerms: [] };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
 

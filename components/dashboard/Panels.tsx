@@ -64,16 +64,87 @@ export function SettingsPanel({ t, value, onSave, storage }: {
   );
 }
 
-export function LexiconPanel({ t, categories, disabled, onToggle, preview, onPreview }: {
+export interface CustomTermView {
+  term: string;
+  category: string;
+  categoryName: string;
+  severity: 'info' | 'low' | 'medium' | 'high' | 'critical';
+}
+
+export function LexiconPanel({ t, categories, disabled, onToggle, preview, onPreview, customTerms, termError, onAddTerm, onRemoveTerm }: {
   t: Messages;
   categories: { id: string; name: string; rules: number }[];
   disabled: string[];
   onToggle: (id: string, on: boolean) => void;
   preview: { text: string; hits: string[] } | null;
   onPreview: (text: string) => void;
+  customTerms: CustomTermView[];
+  /** The message for the last rejected term, if any. */
+  termError: string | undefined;
+  onAddTerm: (input: { term: string; category: string; severity: string }) => void;
+  onRemoveTerm: (term: string) => void;
 }) {
+  const [term, setTerm] = useState('');
+  const [category, setCategory] = useState(categories[0]?.id ?? '');
+  const [severity, setSeverity] = useState<CustomTermView['severity']>('medium');
   return (
     <section aria-label={t.tabLexicon} className="panel">
+      <fieldset data-testid="custom-terms">
+        <legend>{t.customTermsTitle}</legend>
+        <p className="muted">{t.customTermsNote}</p>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            onAddTerm({ term, category, severity });
+            setTerm('');
+          }}
+        >
+          <label>
+            {t.customTerm}
+            <input value={term} maxLength={60} placeholder={t.customTermPlaceholder} onChange={(e) => setTerm(e.currentTarget.value)} data-testid="custom-term" />
+          </label>
+          <label>
+            {t.customTermCategory}
+            <select value={category} onChange={(e) => setCategory(e.currentTarget.value)} data-testid="custom-term-category">
+              {categories.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t.customTermSeverity}
+            <select value={severity} onChange={(e) => setSeverity(e.currentTarget.value as CustomTermView['severity'])}>
+              {(['critical', 'high', 'medium', 'low', 'info'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">{t.customTermAdd}</button>
+        </form>
+        {termError && (
+          <p role="alert" className="error">
+            {termError}
+          </p>
+        )}
+        {customTerms.length === 0 ? (
+          <p className="muted">{t.customTermsNone}</p>
+        ) : (
+          <ul>
+            {customTerms.map((c) => (
+              <li key={c.term}>
+                「{c.term}」{c.categoryName} · {t[c.severity]}{' '}
+                <button type="button" onClick={() => onRemoveTerm(c.term)} aria-label={`${t.customTermRemove} ${c.term}`}>
+                  {t.customTermRemove}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
       <fieldset>
         <legend>{t.categoriesOnOff}</legend>
         {categories.map((c) => (

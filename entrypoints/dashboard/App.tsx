@@ -24,6 +24,7 @@ import { addNote } from '../../lib/evidence/snapshot';
 import { listImportedRecords } from '../../lib/evidence/import';
 import { messages, type Lang } from '../../lib/i18n';
 import type { Settings } from '../../lib/settings';
+import type { CustomTermError } from '../../lib/analyze/custom';
 
 export type Selection = { snapshotIds: string[] } | { sessionKey: string } | { caseId: string };
 
@@ -32,7 +33,10 @@ export interface DashboardEnv {
   getSettings(): Promise<Settings>;
   saveSettings(s: Settings): Promise<void>;
   categories: { id: string; rules: number }[];
-  previewText(text: string, lang: Lang): string[];
+  /** Findings the lexicon and the given own terms make in `text`, as readable lines. */
+  previewText(text: string, lang: Lang, customTerms: Settings['customTerms']): string[];
+  /** Check a new own term against the rules and the list (lib/analyze/custom.ts). */
+  validateTerm(input: { term: string; category: string; severity: string }, existing: Settings['customTerms']): { ok: true; term: Settings['customTerms'][number] } | { ok: false; error: CustomTermError };
   exportBundle(selection: Selection): Promise<{ bytes: Uint8Array; fileName: string }>;
   importBundle(file: File): Promise<{ ok: true; records: number } | { ok: false; error: string }>;
   download(bytes: Uint8Array, fileName: string): void;
@@ -43,6 +47,16 @@ export interface DashboardEnv {
   listSites(): Promise<string[]>;
   removeSite(pattern: string): Promise<string[]>;
 }
+
+const TERM_ERROR = {
+  too_short: 'termTooShort',
+  too_long: 'termTooLong',
+  no_text: 'termNoText',
+  duplicate: 'termDuplicate',
+  category: 'termCategory',
+  severity: 'termSeverity',
+  too_many: 'termTooMany',
+} as const satisfies Record<CustomTermError, string>;
 
 type Tab = 'sessions' | 'cases' | 'lexicon' | 'settings' | 'import';
 
@@ -62,6 +76,7 @@ export function App(env: DashboardEnv) {
   const [cases, setCases] = useState<CaseView[]>([]);
   const [status, setStatus] = useState<string>('');
   const [sites, setSites] = useState<string[]>([]);
+  const [termError, setTermError] = useState<string | undefined>();
   const [importResult, setImportResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [preview, setPreview] = useState<{ text: string; hits: string[] } | null>(null);
   const [storage, setStorage] = useState<{ label: string; value: string }[]>([]);
@@ -252,7 +267,27 @@ export function App(env: DashboardEnv) {
             void env.saveSettings(next);
           }}
           preview={preview}
-          onPreview={(text) => setPreview({ text, hits: env.previewText(text, lang) })}
+          onPreview={(text) => setPreview({ text, hits: env.previewText(text, lang, settings.customTerms) })}
+          customTerms={settings.customTerms.map((c) => ({ ...c, categoryName: categories.find((x) => x.id === c.category)?.name ?? c.category }))}
+          termError={termError}
+          onAddTerm={(input) => {
+            const r = env.validateTerm(input, settings.customTerms);
+            if (!r.ok) {
+              setTermError(t[TERM_ERROR[r.error]]);
+              return;
+            }
+            setTermError(undefined);
+            const next = { ...settings, customTerms: [...settings.customTerms, r.term] };
+            setSettings(next);
+            void env.saveSettings(next);
+            if (preview) setPreview({ text: preview.text, hits: env.previewText(preview.text, lang, next.customTerms) });
+          }}
+          onRemoveTerm={(term) => {
+            const next = { ...settings, customTerms: settings.customTerms.filter((c) => c.term !== term) };
+            setSettings(next);
+            void env.saveSettings(next);
+            if (preview) setPreview({ text: preview.text, hits: env.previewText(preview.text, lang, next.customTerms) });
+          }}
         />
       )}
       {tab === 'settings' && settings && (

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import compiledJson from '../../lexicons/compiled/lexicon.json';
+import { createCustomAnalyzer, validateCustomTerm } from '../../lib/analyze/custom';
 import { createAnalyzer } from '../../lib/analyze/index';
 import { categoryName } from '../../lib/categories';
 import { createClient } from '../../lib/client';
@@ -38,11 +39,12 @@ createRoot(document.getElementById('root')!).render(
       getSettings={getSettings}
       saveSettings={(s) => settingsItem.setValue(s)}
       categories={[...ruleCounts.entries()].map(([id, rules]) => ({ id, rules }))}
-      previewText={(text, lang) =>
-        analyzer
-          .analyze(text, { channel: 'caption' })
+      previewText={(text, lang, customTerms) =>
+        [...analyzer.analyze(text, { channel: 'caption' }), ...createCustomAnalyzer(customTerms, lexicon.fold)(text, 'caption')]
+          .filter((f) => f.status !== 'exempt_candidate')
           .map((f) => `「${f.match}」${categoryName(f.category, lang)} · ${lang === 'en' ? f.explanation.en : f.explanation.zh}`)
       }
+      validateTerm={(input, existing) => validateCustomTerm(input, existing, lexicon.fold, [...ruleCounts.keys()])}
       exportBundle={(sel) => exportSelection(db, sel)}
       importBundle={(file) => importBundleFile(db, file)}
       download={download}

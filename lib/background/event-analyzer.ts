@@ -2,14 +2,31 @@
  * Runs the lexicon analyzer on the texts of stored events, with the product
  * card in force as context, and turns findings into evidence rows.
  */
+import { createCustomAnalyzer, type CustomAnalyzer, type CustomTerm } from '../analyze/custom';
 import { createAnalyzer, inferProductCategory } from '../analyze/index';
 import type { CompiledLexicon } from '../lexicon/compiled';
 import type { FindingRow } from '../evidence/db';
 import { findingProduct, type AnalyzeFn, type TextToAnalyze } from '../evidence/store';
 
-/** `disabled` tells which categories the user switched off (read on every call, so it can change). */
-export function createEventAnalyzer(compiled: CompiledLexicon, disabled: () => readonly string[] = () => []): AnalyzeFn {
+/**
+ * `disabled` tells which categories the user switched off, `custom` the user's own terms (both read on every
+ * call, so they can change; the custom matcher is rebuilt when the list changes).
+ */
+export function createEventAnalyzer(
+  compiled: CompiledLexicon,
+  disabled: () => readonly string[] = () => [],
+  custom: () => readonly CustomTerm[] = () => [],
+): AnalyzeFn {
   const analyzer = createAnalyzer(compiled);
+  let customTerms: readonly CustomTerm[] | undefined;
+  let customAnalyzer: CustomAnalyzer = () => [];
+  const customFor = (terms: readonly CustomTerm[]): CustomAnalyzer => {
+    if (terms !== customTerms) {
+      customTerms = terms;
+      customAnalyzer = createCustomAnalyzer(terms, compiled.fold);
+    }
+    return customAnalyzer;
+  };
   return ({ event, channel, text, product }: TextToAnalyze): FindingRow[] => {
     if (!text) return [];
     const productCategory = product ? inferProductCategory({ title: product.title }) : undefined;
@@ -19,6 +36,7 @@ export function createEventAnalyzer(compiled: CompiledLexicon, disabled: () => r
       ...(product?.title ? { productTitle: product.title } : {}),
       ...(product?.price !== undefined ? { price: product.price } : {}),
     });
+    findings.push(...customFor(custom())(text, channel));
     const off = disabled();
     return findings
       .filter((f) => f.status !== 'exempt_candidate' && !off.includes(f.category))
