@@ -46,7 +46,7 @@ const SITE_ID_PREFIX = 'liveproof-site:';
 export interface SiteApi {
   hasPermission(pattern: string): Promise<boolean>;
   registeredIds(): Promise<string[]>;
-  register(script: { id: string; matches: string[]; js: string[]; runAt: 'document_start' | 'document_idle' }[]): Promise<void>;
+  register(script: { id: string; matches: string[]; js: string[]; runAt: 'document_start' | 'document_end' | 'document_idle' }[]): Promise<void>;
   unregister(ids: string[]): Promise<void>;
   /** Is LiveProof's reader already running in the tab's top frame? */
   isInjected(tabId: number): Promise<boolean>;
@@ -55,7 +55,7 @@ export interface SiteApi {
 
 /** The content scripts a site gets: the room reader (with the picker) and the OCR frame grabber. */
 export const SITE_SCRIPTS = [
-  { suffix: '', js: ['content-scripts/live.js'], runAt: 'document_start' as const },
+  { suffix: '', js: ['content-scripts/live.js'], runAt: 'document_end' as const },
   { suffix: '#frames', js: ['content-scripts/frames.js'], runAt: 'document_idle' as const },
 ];
 

@@ -3,6 +3,12 @@
  * the first handshake port posted to this window, which at document_start can
  * only be the tap's; later handshakes are counted as spoofs and ignored. Data
  * arrives only over that port and is shape-checked; window messages never are.
+ *
+ * The port is accepted by a tiny document_start script (entrypoints/
+ * bridge.content.ts), which parks the bridge on the isolated world's global
+ * object; the reader (entrypoints/live.content.ts, document_end) takes it
+ * there. Content scripts of one extension share that world; the page's own
+ * scripts and other extensions each have a different global and cannot see it.
  */
 import type { TapMessage } from '../platforms/types';
 
@@ -29,6 +35,21 @@ export function isTapMessage(d: unknown): d is TapMessage {
     m.url.length <= 4096 &&
     (typeof m.body === 'string' || m.body instanceof ArrayBuffer)
   );
+}
+
+const PARKED = '__liveproofTapBridge';
+
+/** Leaves `bridge` on the isolated world's global (`scope`) for a content script that starts later. */
+export function parkTapBridge(scope: object, bridge: TapBridge): void {
+  (scope as Record<string, unknown>)[PARKED] = bridge;
+}
+
+/** The parked bridge, handed over once (later calls get null); null when none was accepted on this page. */
+export function takeTapBridge(scope: object): TapBridge | null {
+  const s = scope as Record<string, TapBridge | undefined>;
+  const bridge = s[PARKED] ?? null;
+  delete s[PARKED];
+  return bridge;
 }
 
 export function acceptTapPort(win: Window): TapBridge {

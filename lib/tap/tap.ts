@@ -16,12 +16,13 @@
  *
  * Private channel. At document_start, before any page script can run, the tap
  * creates a MessageChannel and posts port2 to its own window once. The
- * ISOLATED script (also document_start, so already listening: the message is
- * dispatched in a later task) accepts exactly the first such message and
- * ignores every later one; page code cannot run before our post is queued,
- * so it cannot win that race, and messages are delivered in order. From then
- * on copies travel only over the port: window.postMessage traffic is never
- * trusted. A page may see the handshake and hold port2 too; it can then read
+ * ISOLATED script (entrypoints/bridge.content.ts, also document_start, so
+ * already listening: the message is dispatched in a later task) accepts
+ * exactly the first such message and ignores every later one; page code
+ * cannot run before our post is queued, so it cannot win that race, and
+ * messages are delivered in order. From then on copies travel only over the
+ * port: window.postMessage traffic is never trusted. A page may see the
+ * handshake and hold port2 too; it can then read
  * copies of its own traffic (nothing secret) but cannot send on port1, which
  * only the tap holds, so it cannot forge what the content script receives.
  * Built-ins the tap relies on are captured here, before the page can patch them.

@@ -37,3 +37,16 @@ test('the e2e build differs from the shipping build only by that pre-granted per
     expect(readFileSync(join(E2E_EXTENSION_DIR, f), 'utf8').length, f).toBeGreaterThan(0);
   }
 });
+
+test('only tiny scripts run at document_start, inside the page’s HTML parsing; the reader runs later, in a task of its own', () => {
+  type Cs = { js?: string[]; run_at?: string; world?: string; matches: string[] };
+  const cs = (JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts: Cs[] }).content_scripts;
+  const atStart = cs.filter((c) => c.run_at === 'document_start').flatMap((c) => c.js ?? []);
+  // The MAIN-world tap and the ISOLATED end of its channel, and nothing else.
+  expect(atStart.sort()).toEqual(['content-scripts/bridge.js', 'content-scripts/tap.js']);
+  for (const f of atStart) expect(readFileSync(join(EXTENSION_DIR, f), 'utf8').length, f).toBeLessThan(8_000);
+  // The reader and the frame grabber are separate manifest entries, so the browser evaluates them in separate tasks.
+  const entryOf = (f: string) => cs.filter((c) => c.js?.includes(f));
+  expect(entryOf('content-scripts/live.js')).toMatchObject([{ run_at: 'document_end', js: ['content-scripts/live.js'] }]);
+  expect(entryOf('content-scripts/frames.js')).toMatchObject([{ run_at: 'document_idle', js: ['content-scripts/frames.js'] }]);
+});
