@@ -28,6 +28,11 @@ const BENCHES: Bench[] = [
     run: async (m) => String(await (m.default as () => Promise<unknown>)()),
   },
   {
+    name: 'popup',
+    file: 'popup.bench.ts',
+    run: async (m) => String(await (m.default as () => Promise<unknown>)()),
+  },
+  {
     name: 'ocr',
     file: 'ocr.bench.ts',
     run: async (m) => {
