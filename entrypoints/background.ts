@@ -25,10 +25,17 @@ export default defineBackground(() => {
   const badge = new Map<number, number>();
   let disabledCategories: readonly string[] = [];
   let customTerms: Settings['customTerms'] = [];
-  void getSettings().then((s) => {
-    disabledCategories = s.disabledCategories;
-    customTerms = s.customTerms;
-  });
+  // Every message first reads the settings (one storage read): a service worker woken by a batch must not
+  // analyse it before the user's switched-off categories and own terms are known, and a change made a moment
+  // ago in the dashboard applies to the next batch.
+  const readSettings = () =>
+    getSettings().then(
+      (s) => {
+        disabledCategories = s.disabledCategories;
+        customTerms = s.customTerms;
+      },
+      () => undefined,
+    );
   settingsItem.watch((s) => {
     disabledCategories = s?.disabledCategories ?? [];
     customTerms = s?.customTerms ?? [];
@@ -70,7 +77,7 @@ export default defineBackground(() => {
   const handle = createMessageHandler({ ...handlerEnv, setOcr: ocr.setOcr, sites });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    handle(message, sender).then(sendResponse, (e: unknown) =>
+    readSettings().then(() => handle(message, sender)).then(sendResponse, (e: unknown) =>
       sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }),
     );
     return true; // the reply is asynchronous

@@ -35,8 +35,19 @@ test('add own terms in the dashboard, preview them, and see them flagged in the 
     expect.stringContaining('「成分錶」'),
   ]);
 
+  // saved for the background (extension storage) before the room starts
+  await expect
+    .poll(() =>
+      dash.evaluate(async () => {
+        const v = (await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { customTerms?: { term: string }[] }>> } } } }).chrome.storage.local.get('settings')).settings;
+        return (v?.customTerms ?? []).map((c) => c.term);
+      }),
+    )
+    .toEqual(['成分表', '油皮']);
   const page = await browser.context.newPage();
-  await page.goto(demo.roomUrl('default', { speed: 20 }));
+  // at speed 2 a caption stays up 0.75 s (a real host's pace is slower); at 20× captions replace each other faster
+  // than a reader that batches DOM changes sees every one of them
+  await page.goto(demo.roomUrl('default', { speed: 2 }));
   await page.waitForSelector('html[data-scenario-done="1"]', { state: 'attached', timeout: 60_000 });
   const readFindings = () =>
     dash.evaluate(
@@ -56,5 +67,5 @@ test('add own terms in the dashboard, preview them, and see them flagged in the 
   expect(own).toMatchObject({ status: 'needs_facts', category: 'unverified_data_citation', channel: 'caption' });
   expect(own.explanation.zh).toContain('用户自定义词');
   // the lexicon's own findings are still there
-  expect((await readFindings()).some((f) => f.ruleId.startsWith('abs.'))).toBe(true);
+  await expect.poll(async () => (await readFindings()).some((f) => f.ruleId.startsWith('abs.')), { timeout: 30_000 }).toBe(true);
 });
