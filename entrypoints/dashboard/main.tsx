@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import compiledJson from '../../lexicons/compiled/lexicon.json';
-import { createCustomAnalyzer, validateCustomTerm } from '../../lib/analyze/custom';
+import { customAnalyzerCache, validateCustomTerm } from '../../lib/analyze/custom';
 import { createAnalyzer } from '../../lib/analyze/index';
 import { categoryName } from '../../lib/categories';
 import { createClient } from '../../lib/client';
@@ -18,6 +18,8 @@ const client = createClient((m) => browser.runtime.sendMessage(m));
 const db = openEvidenceDb();
 const lexicon = loadCompiledLexicon(compiledJson);
 const analyzer = createAnalyzer(lexicon);
+// the preview runs on every keystroke: the own-terms matcher is rebuilt only when the list changes
+const customAnalyzerFor = customAnalyzerCache(lexicon.fold);
 const ruleCounts = new Map<string, number>();
 for (const r of lexicon.rules) ruleCounts.set(r.category, (ruleCounts.get(r.category) ?? 0) + 1);
 
@@ -40,7 +42,7 @@ createRoot(document.getElementById('root')!).render(
       saveSettings={(s) => settingsItem.setValue(s)}
       categories={[...ruleCounts.entries()].map(([id, rules]) => ({ id, rules }))}
       previewText={(text, lang, customTerms) =>
-        [...analyzer.analyze(text, { channel: 'caption' }), ...createCustomAnalyzer(customTerms, lexicon.fold)(text, 'caption')]
+        [...analyzer.analyze(text, { channel: 'caption' }), ...customAnalyzerFor(customTerms)(text, 'caption')]
           .filter((f) => f.status !== 'exempt_candidate')
           .map((f) => `「${f.match}」${categoryName(f.category, lang)} · ${lang === 'en' ? f.explanation.en : f.explanation.zh}`)
       }

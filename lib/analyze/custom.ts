@@ -57,6 +57,23 @@ export function customRuleId(term: string): string {
 
 export type CustomAnalyzer = (text: string, channel: Channel) => Finding[];
 
+/**
+ * The analyzer for a list of terms, rebuilt only when the list's content changes (settings are read afresh
+ * for every batch, so the same list arrives as a new array each time).
+ */
+export function customAnalyzerCache(fold: FoldData): (terms: readonly CustomTerm[]) => CustomAnalyzer {
+  let key: string | undefined;
+  let analyzer: CustomAnalyzer = () => [];
+  return (terms) => {
+    const k = JSON.stringify(terms);
+    if (k !== key) {
+      key = k;
+      analyzer = createCustomAnalyzer(terms, fold);
+    }
+    return analyzer;
+  };
+}
+
 /** Findings for the user's terms in `text` (none for comments, none when there are no terms). */
 export function createCustomAnalyzer(terms: readonly CustomTerm[], fold: FoldData): CustomAnalyzer {
   if (terms.length === 0) return () => [];

@@ -134,33 +134,23 @@ function get(p: Prepared, name: ArrayName): Typed {
   return name.startsWith('main.') ? (p.main[name.slice(5) as keyof MatcherData] as Typed) : (p[name as keyof Prepared] as Typed);
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+type NativeBase64 = { fromBase64?: (s: string) => Uint8Array };
+type NodeBuffer = { from(b: ArrayBufferView | string, enc?: 'base64'): Uint8Array & { toString(enc: 'base64'): string } };
+const nodeBuffer = (): NodeBuffer | undefined => (globalThis as { Buffer?: NodeBuffer }).Buffer;
 
-/** Little-endian bytes of a typed array, as base64 (all supported engines are little-endian). */
+/** Little-endian bytes of a typed array, as base64 (all supported engines are little-endian). Node only: the compile step. */
 function toBase64(a: Typed): string {
-  const u = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  let s = '';
-  let i = 0;
-  for (; i + 2 < u.length; i += 3) {
-    const n = (u[i]! << 16) | (u[i + 1]! << 8) | u[i + 2]!;
-    s += B64[n >> 18]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + B64[n & 63]!;
-  }
-  if (i < u.length) {
-    const n = (u[i]! << 16) | ((u[i + 1] ?? 0) << 8);
-    s += B64[n >> 18]! + B64[(n >> 12) & 63]! + (i + 1 < u.length ? B64[(n >> 6) & 63]! : '=') + '=';
-  }
-  return s;
+  const buffer = nodeBuffer();
+  if (!buffer) throw new Error('encodePrepared runs in the Node compile step');
+  return buffer.from(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).toString('base64');
 }
 
-const B64_INDEX = new Int16Array(128).fill(-1);
-for (let k = 0; k < 64; k++) B64_INDEX[B64.charCodeAt(k)] = k;
-
-type NativeBase64 = { fromBase64?: (s: string) => Uint8Array };
-type NodeBuffer = { from(s: string, enc: 'base64'): Uint8Array };
-
+/**
+ * The native decoders (Chrome 140+, Firefox 133+; Node's Buffer). Where neither exists the snapshot is not
+ * used and the tables are built at load time.
+ */
 function fromBase64(s: string): Uint8Array | undefined {
   if (s.length % 4 !== 0) return undefined;
-  // native decoders where there are (Chrome 140+, Firefox 133+; Node's Buffer): a copy keeps the offset 0
   const native = (Uint8Array as NativeBase64).fromBase64;
   if (native) {
     try {
@@ -169,26 +159,10 @@ function fromBase64(s: string): Uint8Array | undefined {
       return undefined;
     }
   }
-  const buffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
-  if (buffer) {
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s)) return undefined;
-    return new Uint8Array(buffer.from(s, 'base64'));
-  }
-  const pad = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0;
-  const out = new Uint8Array((s.length / 4) * 3 - pad);
-  let o = 0;
-  for (let i = 0; i < s.length; i += 4) {
-    const a = B64_INDEX[s.charCodeAt(i) & 127]!;
-    const b = B64_INDEX[s.charCodeAt(i + 1) & 127]!;
-    const c = s.charCodeAt(i + 2) === 61 ? 0 : B64_INDEX[s.charCodeAt(i + 2) & 127]!;
-    const d = s.charCodeAt(i + 3) === 61 ? 0 : B64_INDEX[s.charCodeAt(i + 3) & 127]!;
-    if ((a | b | c | d) < 0) return undefined;
-    const n = (a << 18) | (b << 12) | (c << 6) | d;
-    out[o++] = n >> 16;
-    if (o < out.length) out[o++] = (n >> 8) & 255;
-    if (o < out.length) out[o++] = n & 255;
-  }
-  return out;
+  const buffer = nodeBuffer();
+  if (!buffer || !/^[A-Za-z0-9+/]*={0,2}$/.test(s)) return undefined;
+  // a copy, so that typed-array views start at offset 0
+  return new Uint8Array(buffer.from(s, 'base64'));
 }
 
 export function encodePrepared(p: Prepared): EncodedPrepared {

@@ -2,7 +2,7 @@
  * Runs the lexicon analyzer on the texts of stored events, with the product
  * card in force as context, and turns findings into evidence rows.
  */
-import { createCustomAnalyzer, type CustomAnalyzer, type CustomTerm } from '../analyze/custom';
+import { customAnalyzerCache, type CustomTerm } from '../analyze/custom';
 import { createAnalyzer, inferProductCategory } from '../analyze/index';
 import type { CompiledLexicon } from '../lexicon/compiled';
 import type { FindingRow } from '../evidence/db';
@@ -18,15 +18,7 @@ export function createEventAnalyzer(
   custom: () => readonly CustomTerm[] = () => [],
 ): AnalyzeFn {
   const analyzer = createAnalyzer(compiled);
-  let customTerms: readonly CustomTerm[] | undefined;
-  let customAnalyzer: CustomAnalyzer = () => [];
-  const customFor = (terms: readonly CustomTerm[]): CustomAnalyzer => {
-    if (terms !== customTerms) {
-      customTerms = terms;
-      customAnalyzer = createCustomAnalyzer(terms, compiled.fold);
-    }
-    return customAnalyzer;
-  };
+  const customFor = customAnalyzerCache(compiled.fold);
   return ({ event, channel, text, product }: TextToAnalyze): FindingRow[] => {
     if (!text) return [];
     const productCategory = product ? inferProductCategory({ title: product.title }) : undefined;

@@ -1,6 +1,6 @@
 /** The user's own terms (lib/analyze/custom.ts): validation, and matching that sees through evasions like the lexicon does. */
 import { describe, expect, it } from 'vitest';
-import { createCustomAnalyzer, customRuleId, MAX_CUSTOM_TERMS, validateCustomTerm, type CustomTerm } from '../../lib/analyze/custom';
+import { createCustomAnalyzer, customAnalyzerCache, customRuleId, MAX_CUSTOM_TERMS, validateCustomTerm, type CustomTerm } from '../../lib/analyze/custom';
 import { realCompiled } from '../lexicon/real';
 
 const fold = realCompiled().fold;
@@ -50,5 +50,17 @@ describe('createCustomAnalyzer', () => {
   it('never counts viewer comments, and does nothing without terms', () => {
     expect(analyze('神仙水好用吗', 'comment')).toEqual([]);
     expect(createCustomAnalyzer([], fold)('神仙水', 'caption')).toEqual([]);
+  });
+});
+
+describe('customAnalyzerCache', () => {
+  it('rebuilds only when the terms change, not when the same list arrives as a new array', () => {
+    const cache = customAnalyzerCache(fold);
+    const a = cache([{ term: '神仙水', category: 'cosmetics_claims', severity: 'high' }]);
+    expect(cache([{ term: '神仙水', category: 'cosmetics_claims', severity: 'high' }])).toBe(a);
+    const b = cache([{ term: '冰点价', category: 'absolute_terms', severity: 'low' }]);
+    expect(b).not.toBe(a);
+    expect(b('冰点价', 'caption').map((f) => f.match)).toEqual(['冰点价']);
+    expect(b('神仙水', 'caption')).toEqual([]);
   });
 });

@@ -4,13 +4,15 @@
  */
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startDemoServer, type DemoServer } from '../demo-room/server';
-import { launchWithExtension, type ExtensionBrowser } from './harness';
+import { launchWithExtension, selfSignedCert, type ExtensionBrowser } from './harness';
 
-export function demoSession(): { demo: DemoServer; browser: ExtensionBrowser } {
+/** `hosts`: serve HTTPS (a throw-away certificate) and map these host names to the demo server. */
+export function demoSession(opts: { hosts?: string[] } = {}): { demo: DemoServer; browser: ExtensionBrowser } {
   const s = {} as { demo: DemoServer; browser: ExtensionBrowser };
   beforeAll(async () => {
-    s.demo = await startDemoServer();
-    s.browser = await launchWithExtension();
+    const hosts = opts.hosts ?? [];
+    s.demo = await startDemoServer(0, hosts.length ? { https: selfSignedCert(hosts) } : {});
+    s.browser = await launchWithExtension(hosts.length ? { mapHosts: { hosts, port: Number(new URL(s.demo.origin).port) } } : {});
   });
   afterAll(async () => {
     const off = s.browser?.offMachine() ?? [];

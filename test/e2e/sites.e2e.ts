@@ -5,29 +5,14 @@
  * the binding is saved and read, a reload runs the registered reader, and removing the site in the
  * dashboard stops it.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startDemoServer, type DemoServer } from '../demo-room/server';
-import { launchWithExtension, selfSignedCert, type ExtensionBrowser } from './harness';
+import { demoSession } from './demo-session';
 import { extensionPage, storedEvents } from './platforms-env';
 
 const HOST = 'shop.example.test';
-let demo: DemoServer;
-let browser: ExtensionBrowser;
+const lp = demoSession({ hosts: [HOST] });
 let ext: Page;
-
-beforeAll(async () => {
-  demo = await startDemoServer(0, { https: selfSignedCert([HOST]) });
-  browser = await launchWithExtension({ mapHosts: { hosts: [HOST], port: Number(new URL(demo.origin).port) } });
-  ext = await extensionPage(browser);
-});
-
-afterAll(async () => {
-  const off = browser?.offMachine() ?? [];
-  await browser?.close();
-  await demo?.close();
-  expect(off, `requests off the machine: ${JSON.stringify(off)}`).toEqual([]);
-});
 
 const registered = () =>
   ext.evaluate(async () =>
@@ -35,6 +20,8 @@ const registered = () =>
   );
 
 test('enable an unlisted site from the popup, pick, read, reload, remove', async () => {
+  const { browser } = lp;
+  ext = await extensionPage(browser);
   const url = `https://${HOST}/fixtures/platforms/generic-shop-card.html`;
   const page = await browser.context.newPage();
   await page.goto(url);

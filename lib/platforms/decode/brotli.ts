@@ -6,6 +6,7 @@
 import { BrotliDecompress } from 'brotli/dec/decode';
 import { BrotliInput } from 'brotli/dec/streams';
 import type { BrotliDecoder } from './brotli-slot';
+import { joinChunks } from './inflate';
 
 export class InflateLimitError extends Error {
   override name = 'InflateLimitError';
@@ -26,11 +27,5 @@ export const brotliDecompress: BrotliDecoder = (bytes, maxOut) => {
     },
   };
   BrotliDecompress(new BrotliInput(bytes), output);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return joinChunks(chunks, total);
 };

@@ -46,6 +46,11 @@ export const inflate: Inflater = async (bytes, format) => {
     }
     chunks.push(value);
   }
+  return joinChunks(chunks, total);
+};
+
+/** One array from decoded chunks (`total` = the sum of their lengths). */
+export function joinChunks(chunks: readonly Uint8Array[], total: number): Uint8Array {
   const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {
@@ -53,7 +58,7 @@ export const inflate: Inflater = async (bytes, format) => {
     at += c.byteLength;
   }
   return out;
-};
+}
 
 export function isGzip(b: Uint8Array): boolean {
   return b.length > 2 && b[0] === 0x1f && b[1] === 0x8b;
