@@ -64,6 +64,11 @@ const STYLES = [
 ];
 
 const LINE_MS = 1500;
+/**
+ * Read before the measured run: the engine's first requests also pay for compiling its WebAssembly's hot
+ * code (V8 tiers it up in the background), a one-time cost reported on its own as the warm-up.
+ */
+const WARM_LINES = ['预热一下', '预热第二行文字', '第三行也是预热', '预热第四行', '第五行预热文字', '预热第六行文字测试'];
 
 function scenario(withLines: boolean) {
   const timeline: object[] = [
@@ -76,10 +81,11 @@ function scenario(withLines: boolean) {
 }
 
 /** utime+stime (s) and proportional set size (MB) of every process of the browser using this profile directory. */
-function browserUsage(profile: string): { cpu: number; rssMb: number } {
+function browserUsage(profile: string): { cpu: number; rssMb: number; byKind: Record<string, number> } {
   const tick = 100;
   let cpu = 0;
   let rss = 0;
+  const byKind: Record<string, number> = {};
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
@@ -90,7 +96,10 @@ function browserUsage(profile: string): { cpu: number; rssMb: number } {
       }
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      cpu += (Number(f[11]) + Number(f[12])) / tick;
+      const used = (Number(f[11]) + Number(f[12])) / tick;
+      cpu += used;
+      const kind = processKind(cmd);
+      byKind[kind] = (byKind[kind] ?? 0) + used;
       // PSS: shared pages (the zygote's libraries) are split between processes instead of counted in each.
       const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
       rss += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) / 1024;
@@ -98,7 +107,23 @@ function browserUsage(profile: string): { cpu: number; rssMb: number } {
       // The process ended meanwhile.
     }
   }
-  return { cpu, rssMb: Math.round(rss) };
+  return { cpu, rssMb: Math.round(rss), byKind };
+}
+
+/** Which of the browser's processes: the browser itself, the GPU/utility helpers, extension pages, web pages. */
+function processKind(cmdline: string): string {
+  const args = cmdline.split(/[\0 ]/);
+  const type = args.find((a) => a.startsWith('--type='))?.slice(7);
+  if (!type) return 'browser';
+  if (type === 'renderer') return args.includes('--extension-process') ? 'extension' : 'page';
+  if (type === 'utility') return `utility:${args.find((a) => a.startsWith('--utility-sub-type='))?.slice(19).split('.').pop() ?? '?'}`;
+  return type;
+}
+
+function diffKinds(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) out[k] = Math.round(((b[k] ?? 0) - (a[k] ?? 0)) * 100) / 100;
+  return out;
 }
 
 function isDescendantOfProfile(pid: string, profile: string): boolean {
@@ -117,20 +142,30 @@ function isDescendantOfProfile(pid: string, profile: string): boolean {
 }
 
 async function engineTimes(port: number): Promise<number[]> {
+  return JSON.parse(await sandboxData(port, 'ocrTimes', '[]')) as number[];
+}
+
+/** How the engine read crops so far (one line without detection vs with detection). */
+async function enginePaths(port: number): Promise<{ lineOnly: number; detected: number }> {
+  return JSON.parse(await sandboxData(port, 'ocrPaths', '{"lineOnly":0,"detected":0}')) as { lineOnly: number; detected: number };
+}
+
+/** A `data-*` value of the sandboxed OCR page, read over the debugging protocol. */
+async function sandboxData(port: number, key: string, empty: string): Promise<string> {
   const list = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { url: string; webSocketDebuggerUrl: string }[];
   const t = list.find((x) => x.url.endsWith('/ocr.html'));
-  if (!t) return [];
+  if (!t) return empty;
   const ws = new WebSocket(t.webSocketDebuggerUrl);
   await new Promise((r) => ws.once('open', r));
   const reply = await new Promise<string>((resolve) => {
     ws.on('message', (d) => {
       const m = JSON.parse(String(d)) as { id?: number; result?: { result?: { value?: string } } };
-      if (m.id === 1) resolve(m.result?.result?.value ?? '[]');
+      if (m.id === 1) resolve(m.result?.result?.value ?? empty);
     });
-    ws.send(JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression: "document.documentElement.dataset.ocrTimes || '[]'" } }));
+    ws.send(JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression: `document.documentElement.dataset.${key} || '${empty}'` } }));
   });
   ws.close();
-  return JSON.parse(reply) as number[];
+  return reply;
 }
 
 function send(ext: Page, m: unknown): Promise<unknown> {
@@ -158,7 +193,13 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 
 export interface OcrBenchResult {
   engineMsPerRequest: { n: number; median: number; p90: number; first: number };
+  /** Crops read as one line without text detection vs with detection (fallback or several lines). */
+  paths: { lineOnly: number; detected: number };
   cpuShareOfOneCore: { ocrOn: number; ocrOff: number; ocrCost: number; windowSec: number };
+  /** Switching OCR on and reading the first crops (engine load, WebAssembly tier-up): CPU seconds of the whole browser. */
+  warmUp: { crops: number; cpuSec: number; seconds: number };
+  /** CPU seconds per kind of browser process over the run, OCR off and on. */
+  cpuSecondsByProcess: { off: Record<string, number>; on: Record<string, number> };
   memoryMb: { before: number; ocrOn: number; afterOff: number; ocrHeld: number; released: number };
   accuracy: { lines: number; read: number; mean: number; perLine: { expected: string; read: string; accuracy: number }[] };
 }
@@ -179,15 +220,15 @@ export async function benchOcr(opts: { extensionDir?: string } = {}): Promise<Oc
     const ext = await context.newPage();
     await ext.goto(`chrome-extension://${new URL(sw.url()).host}/popup.html`);
     // Memory is measured at the end of each run, with the room page still open: the same pages each time.
-    const runRoom = async (withLines: boolean): Promise<{ cpu: number; seconds: number; start: number; page: Page; memMb: number }> => {
+    const runRoom = async (withLines: boolean): Promise<{ cpu: number; seconds: number; start: number; page: Page; memMb: number; kinds: Record<string, number> }> => {
       const page = await context.newPage();
       await page.route('**/scenarios/ocr-bench.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(scenario(withLines)) }));
-      const u0 = browserUsage(profile).cpu;
+      const u0 = browserUsage(profile);
       const t0 = Date.now();
       await page.goto(demo.roomUrl('ocr-bench'));
       await sleep(500 + LINES.length * LINE_MS + 3000);
       const end = browserUsage(profile);
-      return { cpu: end.cpu - u0, seconds: (Date.now() - t0) / 1000, start: t0, page, memMb: end.rssMb };
+      return { cpu: end.cpu - u0.cpu, seconds: (Date.now() - t0) / 1000, start: t0, page, memMb: end.rssMb, kinds: diffKinds(u0.byKind, end.byKind) };
     };
 
     // Baseline: the same room, OCR off.
@@ -197,16 +238,22 @@ export async function benchOcr(opts: { extensionDir?: string } = {}): Promise<Oc
     await off.page.close();
 
     // OCR on: wait for the engine (first request answered), then the measured run.
+    const w0 = browserUsage(profile).cpu;
+    const tw = Date.now();
     await send(ext, { type: 'setOcr', on: true });
     const warm = await context.newPage();
-    await warm.route('**/scenarios/ocr-bench.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify({ name: 'w', timeline: [{ at: 0, type: 'room', roomId: 'warm', title: '预热', host: 'h' }, { at: 10, type: 'subtitle', text: '预热一下' }] }) }));
+    const warmLines = WARM_LINES.map((text, i) => ({ at: 10 + i * LINE_MS, type: 'subtitle', text }));
+    await warm.route('**/scenarios/ocr-bench.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify({ name: 'w', timeline: [{ at: 0, type: 'room', roomId: 'warm', title: '预热', host: 'h' }, ...warmLines] }) }));
     await warm.goto(demo.roomUrl('ocr-bench'));
-    for (let i = 0; i < 120 && (await engineTimes(port)).length === 0; i++) await sleep(500);
+    for (let i = 0; i < 160 && (await engineTimes(port)).length < WARM_LINES.length; i++) await sleep(500);
     await warm.close();
-    const first = (await engineTimes(port))[0] ?? NaN;
+    const warmed = await engineTimes(port);
+    const warmUp = { crops: warmed.length, cpuSec: round(browserUsage(profile).cpu - w0), seconds: round((Date.now() - tw) / 1000) };
+    const first = warmed[0] ?? NaN;
     const on = await runRoom(true);
     const ocrOnRss = on.memMb;
-    const times = (await engineTimes(port)).slice(1);
+    const times = (await engineTimes(port)).slice(warmed.length);
+    const paths = await enginePaths(port);
     const captions = await ocrCaptions(ext);
     await on.page.close();
 
@@ -230,6 +277,9 @@ export async function benchOcr(opts: { extensionDir?: string } = {}): Promise<Oc
     const cpuOff = off.cpu / off.seconds;
     return {
       engineMsPerRequest: { n: times.length, median: pct(times, 0.5), p90: pct(times, 0.9), first },
+      paths,
+      cpuSecondsByProcess: { off: off.kinds, on: on.kinds },
+      warmUp,
       cpuShareOfOneCore: { ocrOn: round(cpuOn), ocrOff: round(cpuOff), ocrCost: round(cpuOn - cpuOff), windowSec: Math.round(on.seconds) },
       memoryMb: { before, ocrOn: ocrOnRss, afterOff, ocrHeld: ocrOnRss - before, released: ocrOnRss - afterOff },
       accuracy: { lines: LINES.length, read: perLine.filter((l) => l.accuracy > 0).length, mean: round(perLine.reduce((s, l) => s + l.accuracy, 0) / LINES.length), perLine },
@@ -247,8 +297,10 @@ if (process.argv[1] && import.meta.filename === (await import('node:path')).reso
   const r = await benchOcr();
   if (process.argv.includes('--json')) console.log(JSON.stringify(r, null, 2));
   else {
-    console.log(`engine per request: median ${r.engineMsPerRequest.median} ms, p90 ${r.engineMsPerRequest.p90} ms (n=${r.engineMsPerRequest.n}; first after load ${r.engineMsPerRequest.first} ms)`);
+    console.log(`engine per request: median ${r.engineMsPerRequest.median} ms, p90 ${r.engineMsPerRequest.p90} ms (n=${r.engineMsPerRequest.n}; first after load ${r.engineMsPerRequest.first} ms); crops read as one line ${r.paths.lineOnly}, with text detection ${r.paths.detected}`);
     console.log(`CPU (share of one core, whole browser): OCR on ${r.cpuShareOfOneCore.ocrOn}, off ${r.cpuShareOfOneCore.ocrOff}, OCR cost ${r.cpuShareOfOneCore.ocrCost} over ${r.cpuShareOfOneCore.windowSec} s (target < 0.25)`);
+    console.log(`warm-up (OCR switched on, engine loaded, first ${r.warmUp.crops} crops read): ${r.warmUp.cpuSec} CPU s over ${r.warmUp.seconds} s`);
+    console.log(`CPU seconds by process, OCR off: ${JSON.stringify(r.cpuSecondsByProcess.off)}; on: ${JSON.stringify(r.cpuSecondsByProcess.on)}`);
     console.log(`memory (PSS of all browser processes, room open): OCR off ${r.memoryMb.before} MB, OCR on ${r.memoryMb.ocrOn} MB (+${r.memoryMb.ocrHeld}), after off ${r.memoryMb.afterOff} MB (released ${r.memoryMb.released}) (target < 300)`);
     console.log(`accuracy: ${r.accuracy.mean} over ${r.accuracy.lines} lines (${r.accuracy.read} read) (target ≥ 0.95)`);
     for (const l of r.accuracy.perLine.filter((x) => x.accuracy < 1)) console.log(`  ${l.accuracy.toFixed(2)}  ${l.expected}  →  ${l.read}`);

@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { OcrBenchResult } from './ocr.bench';
 
 type Bench = { name: string; file: string; run: (mod: Record<string, unknown>) => Promise<string> };
 
@@ -36,15 +37,12 @@ const BENCHES: Bench[] = [
     name: 'ocr',
     file: 'ocr.bench.ts',
     run: async (m) => {
-      const r = (await (m.benchOcr as () => Promise<{
-        engineMsPerRequest: { median: number; p90: number; n: number; first: number };
-        cpuShareOfOneCore: { ocrCost: number; windowSec: number };
-        memoryMb: { ocrHeld: number; released: number };
-        accuracy: { mean: number; lines: number };
-      }>)());
+      const r = await (m.benchOcr as () => Promise<OcrBenchResult>)();
       return [
         `OCR engine per crop: median ${r.engineMsPerRequest.median} ms, p90 ${r.engineMsPerRequest.p90} ms (n=${r.engineMsPerRequest.n}, first ${r.engineMsPerRequest.first} ms)`,
+        `crops read as one line without text detection: ${r.paths.lineOnly}, with detection: ${r.paths.detected}`,
         `CPU, OCR on minus off, share of one core: ${r.cpuShareOfOneCore.ocrCost} over ${r.cpuShareOfOneCore.windowSec} s (target < 0.25)`,
+        `warm-up (switch on, engine load, first ${r.warmUp.crops} crops): ${r.warmUp.cpuSec} CPU s over ${r.warmUp.seconds} s`,
         `memory held while on: +${r.memoryMb.ocrHeld} MB PSS (target < 300); released when switched off: ${r.memoryMb.released} MB`,
         `character accuracy: ${r.accuracy.mean} over ${r.accuracy.lines} rendered lines (target >= 0.95)`,
       ].join('\n');

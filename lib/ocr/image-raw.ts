@@ -63,12 +63,17 @@ class FetchFileUtils extends FileUtilsBase {
   }
 }
 
-/** Registers this backend with the OCR library (call once, before Ocr.create). */
-export function registerOcrBackend(): void {
+type SessionFactory = Pick<typeof InferenceSession, 'create'>;
+
+/**
+ * Registers this backend with the OCR library (call once, before Ocr.create). `sessions` creates the
+ * library's model sessions (default: onnxruntime's), so the engine can share one with the library.
+ */
+export function registerOcrBackend(sessions: SessionFactory = InferenceSession): void {
   registerBackend({
     FileUtils: FetchFileUtils as never,
     ImageRaw: BitmapImageRaw,
-    InferenceSession,
+    InferenceSession: sessions as never,
     splitIntoLineImages,
     defaultModels: undefined,
   });

@@ -32,11 +32,12 @@ export function serveEngine(win: Window): void {
       const id = m.req.id;
       const t0 = performance.now();
       engine
-        .then((en) => en.handle(m.req))
-        .then((r) => {
-          // Per-request engine time, readable by the bench (bench/ocr.bench.ts) over the debugging protocol.
-          const times = [...JSON.parse(win.document.documentElement.dataset.ocrTimes ?? '[]'), Math.round(performance.now() - t0)].slice(-100);
-          win.document.documentElement.dataset.ocrTimes = JSON.stringify(times);
+        .then(async (en) => {
+          const r = await en.handle(m.req);
+          // Per-request engine time and how crops were read, readable by the bench (bench/ocr.bench.ts) over the debugging protocol.
+          const data = win.document.documentElement.dataset;
+          data.ocrTimes = JSON.stringify([...JSON.parse(data.ocrTimes ?? '[]'), Math.round(performance.now() - t0)].slice(-100));
+          data.ocrPaths = JSON.stringify(en.stats);
           return r;
         })
         .then(
