@@ -152,7 +152,7 @@ export function setupOcr(env: OcrEnv) {
       lastShot.set(tab.id, now);
       const image = await browser.tabs.captureVisibleTab(t.windowId, { format: 'png' });
       const rect = { x: m.rect.x * m.dpr, y: m.rect.y * m.dpr, w: m.rect.w * m.dpr, h: m.rect.h * m.dpr };
-      const reply = await ask({ op: 'frame', key: String(tab.id), image, rect });
+      const reply = await ask({ op: 'frame', key: String(tab.id), image, rect, ...(m.regions?.length ? { regions: m.regions } : {}) });
       if (reply.ok) await record(tab, 'screenshot', reply.reads);
     } catch (e) {
       console.warn('LiveProof OCR: frame failed', e);

@@ -101,7 +101,7 @@ export async function createEngine(assets: EngineAssets): Promise<Engine> {
 
   async function readCrops(crops: CropOut[]): Promise<RegionRead[]> {
     const out: RegionRead[] = [];
-    for (const c of crops) out.push({ box: c.box, subtitle: c.subtitle, image: c.image, ...(await readImage(c.image)) });
+    for (const c of crops) out.push({ box: c.box, subtitle: c.subtitle, ...(c.picked ? { picked: true } : {}), image: c.image, ...(await readImage(c.image)) });
     return out;
   }
 
@@ -116,7 +116,7 @@ export async function createEngine(assets: EngineAssets): Promise<Engine> {
       frame.g.drawImage(shot, r.x, r.y, r.w, r.h, 0, 0, frame.canvas.width, frame.canvas.height);
       shot.close();
       const size = { width: frame.canvas.width, height: frame.canvas.height };
-      const crops = cropChangedBands(frame.canvas, size, trackers, req.key);
+      const crops = cropChangedBands(frame.canvas, size, trackers, req.key, req.regions);
       return { reads: await readCrops(crops), ...size };
     },
   };

@@ -257,3 +257,53 @@ export class BandTracker {
 export function isSubtitleBand(r: Rect, frame: { width: number; height: number }): boolean {
   return r.y + r.h / 2 > frame.height * 0.65 && r.w >= frame.width * 0.25;
 }
+
+/**
+ * Where an element draws its picture inside its box (CSS `object-fit`): a video letterboxes by default
+ * (contain), a canvas stretches (fill). `box` is the element's content box on screen; the result too.
+ */
+export function pictureRect(box: Rect, intrinsic: { width: number; height: number }, fit: string): Rect {
+  const { width: iw, height: ih } = intrinsic;
+  if (iw <= 0 || ih <= 0 || box.w <= 0 || box.h <= 0 || fit === 'fill') return { ...box };
+  let scale: number;
+  if (fit === 'cover') scale = Math.max(box.w / iw, box.h / ih);
+  else if (fit === 'none') scale = 1;
+  else if (fit === 'scale-down') scale = Math.min(1, box.w / iw, box.h / ih);
+  else scale = Math.min(box.w / iw, box.h / ih); // contain (a video's default)
+  const w = iw * scale;
+  const h = ih * scale;
+  return { x: box.x + (box.w - w) / 2, y: box.y + (box.h - h) / 2, w, h };
+}
+
+/** At most this many regions picked per site. */
+export const MAX_PICKED_REGIONS = 4;
+
+/**
+ * A rectangle drawn on screen as fractions (0..1) of the picture it covers, clipped to the picture;
+ * null when it covers too little of it to read (under 2 % of its width or 3 % of its height).
+ */
+export function toFraction(sel: Rect, picture: Rect): Rect | null {
+  if (picture.w <= 0 || picture.h <= 0) return null;
+  const x0 = Math.max(0, (sel.x - picture.x) / picture.w);
+  const y0 = Math.max(0, (sel.y - picture.y) / picture.h);
+  const x1 = Math.min(1, (sel.x + sel.w - picture.x) / picture.w);
+  const y1 = Math.min(1, (sel.y + sel.h - picture.y) / picture.h);
+  if (x1 - x0 < 0.02 || y1 - y0 < 0.03) return null;
+  const r = (v: number) => Math.round(v * 10000) / 10000;
+  return { x: r(x0), y: r(y0), w: r(x1 - x0), h: r(y1 - y0) };
+}
+
+/** A picked region (fractions of the picture) in the picture's own pixels. */
+export function fromFraction(f: Rect, size: { width: number; height: number }): Rect {
+  return clip({ x: f.x * size.width, y: f.y * size.height, w: f.w * size.width, h: f.h * size.height }, size.width, size.height);
+}
+
+/** Accepts only well-formed picked regions (storage can be edited): fractions inside the picture, at most MAX_PICKED_REGIONS. */
+export function parseRegions(v: unknown): Rect[] {
+  if (!Array.isArray(v)) return [];
+  const ok = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= 1;
+  return v
+    .filter((r): r is Rect => !!r && typeof r === 'object' && ok(r.x) && ok(r.y) && ok(r.w) && ok(r.h) && r.w > 0 && r.h > 0 && r.x + r.w <= 1.0001 && r.y + r.h <= 1.0001)
+    .slice(0, MAX_PICKED_REGIONS)
+    .map((r) => ({ x: r.x, y: r.y, w: r.w, h: r.h }));
+}

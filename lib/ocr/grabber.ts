@@ -7,7 +7,7 @@
  * position instead, and the background reads it from a screenshot of the tab.
  */
 import { cropChangedBands } from './crop';
-import type { BandTracker } from './frame';
+import { pictureRect, type BandTracker, type Rect } from './frame';
 import { FRAMES_PORT, type GrabberMessage, type GrabberState } from './messages';
 
 export const FRAME_INTERVAL_MS = 1000;
@@ -47,6 +47,22 @@ export function findFrameSource(doc: Document): Source | null {
   return best;
 }
 
+/** Where the source's picture is on screen (CSS px): its content box, letterboxed as `object-fit` says. */
+export function screenPicture(src: Source): Rect {
+  const el = src.el;
+  const r = el.getBoundingClientRect();
+  const cs = el.ownerDocument.defaultView?.getComputedStyle(el);
+  const px = (v: string | undefined) => parseFloat(v ?? '') || 0;
+  const box = {
+    x: r.x + px(cs?.borderLeftWidth) + px(cs?.paddingLeft),
+    y: r.y + px(cs?.borderTopWidth) + px(cs?.paddingTop),
+    w: el.clientWidth - px(cs?.paddingLeft) - px(cs?.paddingRight),
+    h: el.clientHeight - px(cs?.paddingTop) - px(cs?.paddingBottom),
+  };
+  if (box.w <= 0 || box.h <= 0) return { x: r.x, y: r.y, w: r.width, h: r.height };
+  return pictureRect(box, src, cs?.objectFit || (src.frame === 'video' ? 'contain' : 'fill'));
+}
+
 /**
  * Runs while the page lives. `watchOn` reports the OCR setting (now and on every
  * change); while it is off nothing is drawn and no port is open, so an idle
@@ -56,6 +72,8 @@ export function runFrameGrabber(opts: {
   doc: Document;
   connect: () => PortLike;
   watchOn: (fn: (on: boolean) => void) => () => void;
+  /** Regions of the picture the user picked for this site (fractions); when there are any, only they are read. */
+  regions?: () => readonly Rect[];
   interval?: number;
 }): { stop(): void } {
   const { doc } = opts;
@@ -81,13 +99,15 @@ export function runFrameGrabber(opts: {
     const src = findFrameSource(doc);
     if (!src) return;
     let msg: GrabberMessage | null = null;
+    const regions = [...(opts.regions?.() ?? [])];
     try {
-      const crops = cropChangedBands(src.el, src, trackers, src.frame);
+      const crops = cropChangedBands(src.el, src, trackers, src.frame, regions);
       if (crops.length > 0) msg = { type: 'crops', frame: src.frame, width: src.width, height: src.height, crops };
     } catch (e) {
       if ((e as { name?: string }).name !== 'SecurityError') throw e;
-      const r = src.el.getBoundingClientRect();
-      msg = { type: 'tainted', rect: { x: Math.max(0, r.x), y: Math.max(0, r.y), w: r.width, h: r.height }, dpr: window.devicePixelRatio || 1 };
+      // The picture's rectangle on screen (a letterboxed video draws inside its box); parts off screen are cut by the screenshot.
+      const rect = screenPicture(src);
+      msg = { type: 'tainted', rect, dpr: window.devicePixelRatio || 1, ...(regions.length ? { regions } : {}) };
     }
     if (msg) ensurePort().postMessage(msg);
   };

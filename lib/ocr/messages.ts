@@ -22,6 +22,8 @@ export interface CropOut {
   box: Rect;
   /** A wide band low in the picture: read as a caption rather than an overlay. */
   subtitle: boolean;
+  /** A region the user picked (read whatever is there), not a band found automatically. */
+  picked?: boolean;
   image: string;
 }
 
@@ -29,7 +31,7 @@ export interface CropOut {
 export type GrabberMessage =
   | { type: 'crops'; frame: 'video' | 'canvas'; width: number; height: number; crops: CropOut[] }
   /** The video is cross-origin (tainted canvas): the background may read it from a screenshot of the tab. */
-  | { type: 'tainted'; rect: Rect; dpr: number };
+  | { type: 'tainted'; rect: Rect; dpr: number; regions?: Rect[] };
 
 export interface ReadLine {
   text: string;
@@ -40,6 +42,7 @@ export interface ReadLine {
 export interface RegionRead {
   box: Rect;
   subtitle: boolean;
+  picked?: boolean;
   lines: ReadLine[];
   qr: string[];
   /** The crop as a PNG data URL (evidence). */
@@ -49,8 +52,11 @@ export interface RegionRead {
 /** Background → engine (offscreen → sandbox). */
 export type EngineRequest =
   | { id: number; op: 'read'; crops: CropOut[] }
-  /** A tab screenshot: crop `rect` (device pixels), find and diff bands (per `key`), read the changed ones. */
-  | { id: number; op: 'frame'; key: string; image: string; rect: Rect };
+  /**
+   * A tab screenshot: crop `rect` (device pixels), find and diff bands (per `key`) or, given `regions`
+   * (fractions of the picture the user picked), those regions; read the changed ones.
+   */
+  | { id: number; op: 'frame'; key: string; image: string; rect: Rect; regions?: Rect[] };
 
 export type EngineReply = { id: number; ok: true; reads: RegionRead[]; width?: number; height?: number } | { id: number; ok: false; error: string };
 

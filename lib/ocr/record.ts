@@ -57,7 +57,7 @@ export async function recordReads(
     const stored = await putOcrCrop(env.db, bytes, 'image/png');
     const size = pngSize(bytes);
     const box = { x: Math.round(r.box.x), y: Math.round(r.box.y), w: Math.round(r.box.w), h: Math.round(r.box.h) };
-    const info = (kind: OcrInfo['kind']): OcrInfo => ({ kind, frame, box, crop: { sha256: stored.sha256, mime: 'image/png', size: stored.size, width: size.width, height: size.height } });
+    const info = (kind: OcrInfo['kind']): OcrInfo => ({ kind, frame, box, ...(r.picked ? { picked: true } : {}), crop: { sha256: stored.sha256, mime: 'image/png', size: stored.size, width: size.width, height: size.height } });
     const base = { sessionKey, observedAt: now, source: 'ocr' as const };
     if (newText) {
       const confidence = Math.min(1, Math.max(0, r.lines.reduce((s, l) => s + l.confidence, 0) / r.lines.length));

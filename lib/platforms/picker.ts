@@ -9,6 +9,7 @@
  *    fall back to weaker strategies when the page drifts (and say so);
  *  - bindingDom(b) turns a binding into an AdapterDom the reader understands.
  */
+import { parseRegions, type Rect } from '../ocr/frame';
 import { cleanText } from './dom-spec';
 import type { AdapterDom } from './types';
 
@@ -18,6 +19,8 @@ export const PICK_FIELDS: PickField[] = ['product', 'caption', 'title', 'comment
 export interface Binding {
   origin: string;
   fields: Partial<Record<PickField, string[]>>;
+  /** Regions of the room's video picked for OCR, as fractions (0..1) of its picture; when set, only they are read. */
+  ocrRegions?: Rect[];
   savedAt: number;
 }
 
@@ -146,5 +149,6 @@ export function parseBinding(v: unknown, origin: string): Binding | null {
       if (ok.length) fields[f] = ok;
     }
   }
-  return { origin, fields, savedAt: b.savedAt };
+  const ocrRegions = parseRegions(b.ocrRegions);
+  return { origin, fields, ...(ocrRegions.length ? { ocrRegions } : {}), savedAt: b.savedAt };
 }

@@ -54,6 +54,7 @@ const OcrInfo = z.strictObject({
   kind: z.enum(['text', 'qr']),
   frame: z.enum(['video', 'canvas', 'screenshot']),
   box: z.strictObject({ x: px, y: px, w: px, h: px }),
+  picked: z.boolean().optional(),
   crop: z
     .strictObject({
       sha256: z.string().regex(/^[0-9a-f]{64}$/),

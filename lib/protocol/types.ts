@@ -68,6 +68,8 @@ export interface OcrInfo {
   frame: 'video' | 'canvas' | 'screenshot';
   /** The region read, in the frame's pixels. */
   box: { x: number; y: number; w: number; h: number };
+  /** The region is one the user picked in the picker (not a text band found automatically). */
+  picked?: boolean;
   /** The cropped frame, stored in the evidence blobs by its SHA-256 (lib/evidence/ocr-crops.ts). */
   crop?: { sha256: string; mime: 'image/png' | 'image/jpeg'; size: number; width: number; height: number };
 }

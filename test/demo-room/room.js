@@ -1,6 +1,8 @@
 // LiveProof demo live room: plays a scenario (a JSON timeline of timed events)
 // into a page that looks like a Chinese live-commerce room.
-// Query: ?scenario=default&speed=1&loop=0
+// Query: ?scenario=default&speed=1&loop=0[&logo=<image URL>]
+// `logo`: an image drawn into the "video" canvas, as a streamer's watermark; from another origin it
+// taints the canvas (the case of a cross-origin video, whose pixels a page script may not read).
 // Plain browser JavaScript, no build step; served by server.ts from 127.0.0.1.
 (function () {
   'use strict';
@@ -14,6 +16,12 @@
   var subtitleStyle = { size: 26, color: '#fff', bg: 'rgba(0,0,0,.55)', weight: '' };
   var qr = null; // { rows: ['0101…', …], x, y, scale }: a QR code burned into the picture
   var startedAt = performance.now();
+  var logo = null;
+  if (params.get('logo')) {
+    var img = new Image();
+    img.onload = function () { logo = img; };
+    img.src = params.get('logo');
+  }
 
   function setText(sel, text) { var el = $(sel); if (el) el.textContent = text; }
 
@@ -107,6 +115,7 @@
         }
       }
     }
+    if (logo) g.drawImage(logo, 8, 8, 32, 32);
     requestAnimationFrame(draw);
   }
 

@@ -6,53 +6,13 @@
  * document. No request leaves the machine (models and WASM are packaged).
  */
 import { createHash } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import type { FindingRow } from '../../lib/evidence/db';
-import type { LiveEvent } from '../../lib/protocol/types';
 import { OCR_QR_TEXT } from '../ocr/make-scenario';
 import { demoSession } from './demo-session';
 import { sendFromExtensionPage } from './extension-page';
+import { ocrOf, readOcrStore, textOf, type Stored } from './ocr-store';
 
 const lp = demoSession();
-
-type Stored = { events: LiveEvent[]; findings: FindingRow[]; blobs: { sha256: string; data: string }[] };
-
-function readOcrStore(page: Page): Promise<Stored> {
-  return page.evaluate(
-    () =>
-      new Promise<Stored>((resolve, reject) => {
-        const open = indexedDB.open('liveproof');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['events', 'findings', 'blobs'], 'readonly');
-          const all = (name: string) =>
-            new Promise<unknown[]>((ok) => {
-              const r = tx.objectStore(name).getAll();
-              r.onsuccess = () => ok(r.result as unknown[]);
-            });
-          void Promise.all([all('events'), all('findings'), all('blobs')]).then(([events, findings, blobs]) => {
-            db.close();
-            const b64 = (buf: ArrayBuffer) => {
-              let s = '';
-              const u = new Uint8Array(buf);
-              for (let i = 0; i < u.length; i++) s += String.fromCharCode(u[i]!);
-              return btoa(s);
-            };
-            resolve({
-              events: (events as LiveEvent[]).filter((e) => e.source === 'ocr'),
-              findings: findings as FindingRow[],
-              blobs: (blobs as { sha256: string; data: ArrayBuffer }[]).map((x) => ({ sha256: x.sha256, data: b64(x.data) })),
-            });
-          });
-        };
-      }),
-  );
-}
-
-const textOf = (e: LiveEvent) => ('text' in e.payload ? e.payload.text : '');
-const ocrOf = (e: LiveEvent) => (e.kind === 'caption' || e.kind === 'overlay' ? e.payload.ocr : undefined);
 
 async function offscreenCount(): Promise<number> {
   const sw = lp.browser.context.serviceWorkers()[0] ?? lp.browser.worker;

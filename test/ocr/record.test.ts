@@ -132,6 +132,7 @@ describe('frame grabber messages', () => {
     expect(GrabberMessageSchema.safeParse({ type: 'crops', frame: 'canvas', width: 640, height: 360, crops: [{ ...crop, image: 'https://evil.example/x.png' }] }).success).toBe(false);
     expect(GrabberMessageSchema.safeParse({ type: 'crops', frame: 'canvas', width: 640, height: 360, crops: Array(9).fill(crop) }).success).toBe(false);
     expect(GrabberMessageSchema.safeParse({ type: 'tainted', rect: { x: 0, y: 0, w: 640, h: 360 }, dpr: 2 }).success).toBe(true);
-    expect(GrabberMessageSchema.safeParse({ type: 'tainted', rect: { x: -5, y: 0, w: 640, h: 360 }, dpr: 2 }).success).toBe(false);
+    expect(GrabberMessageSchema.safeParse({ type: 'tainted', rect: { x: -5, y: 0, w: -640, h: 360 }, dpr: 2 }).success).toBe(false);
+    expect(GrabberMessageSchema.safeParse({ type: 'tainted', rect: { x: 0, y: 0, w: 640, h: 360 }, dpr: 0 }).success).toBe(false);
   });
 });
