@@ -62,6 +62,21 @@ export function screenshotExt(mime: string): string {
 }
 export const screenshotPath = (sha256: string, mime: string) => `screenshots/${sha256}.${screenshotExt(mime)}`;
 
+/**
+ * The images a record references, each once: its tab screenshot and the video-frame crops OCR read its
+ * findings from (`ocrCrops`). Both live under screenshots/, named by their hash. Malformed references are
+ * skipped here; the reader rejects them.
+ */
+export function recordImages(content: SnapshotContent): { sha256: string; mime: string; kind: 'screenshot' | 'ocr crop' }[] {
+  const out: { sha256: string; mime: string; kind: 'screenshot' | 'ocr crop' }[] = [];
+  const add = (sha256: unknown, mime: unknown, kind: 'screenshot' | 'ocr crop') => {
+    if (typeof sha256 === 'string' && typeof mime === 'string' && !out.some((x) => x.sha256 === sha256)) out.push({ sha256, mime, kind });
+  };
+  if (content.screenshot) add(content.screenshot.sha256, content.screenshot.mime, 'screenshot');
+  for (const c of Array.isArray(content.ocrCrops) ? content.ocrCrops : []) add(c?.sha256, c?.mime, 'ocr crop');
+  return out;
+}
+
 /** Fixed ZIP timestamps (local-time fields, so the same everywhere): 1980-01-01 00:00. */
 const ZIP_MTIME = new Date(1980, 0, 1, 0, 0, 0);
 
@@ -113,16 +128,17 @@ export async function buildBundle(input: BundleInput): Promise<Uint8Array> {
     recordFiles.push({ path, bytes: enc.encode(text) });
   }
 
-  // Screenshots: exactly those the records reference, each checked against its name.
+  // Screenshots and OCR crops: exactly those the records reference, each checked against its name.
   const shots = new Map<string, { mime: string; data: Uint8Array }>();
   const given = new Map(input.screenshots.map((s) => [s.sha256, s]));
   for (const r of bundleRecords) {
-    const ref = r.content.screenshot;
-    if (!ref || shots.has(ref.sha256)) continue;
-    const s = given.get(ref.sha256);
-    if (!s) throw new Error(`buildBundle: screenshot ${ref.sha256} of ${r.recordId} is missing`);
-    if ((await sha256Bytes(s.data)) !== ref.sha256) throw new Error(`buildBundle: screenshot ${ref.sha256} does not hash to its name`);
-    shots.set(ref.sha256, { mime: ref.mime, data: s.data });
+    for (const ref of recordImages(r.content)) {
+      if (shots.has(ref.sha256)) continue;
+      const s = given.get(ref.sha256);
+      if (!s) throw new Error(`buildBundle: ${ref.kind} ${ref.sha256} of ${r.recordId} is missing`);
+      if ((await sha256Bytes(s.data)) !== ref.sha256) throw new Error(`buildBundle: ${ref.kind} ${ref.sha256} does not hash to its name`);
+      shots.set(ref.sha256, { mime: ref.mime, data: s.data });
+    }
   }
 
   // Reports list records in capture order (E01 is the earliest).

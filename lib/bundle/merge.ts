@@ -16,7 +16,7 @@
  * Main exports: mergeBundles, MergeStats.
  */
 import { canonicalJson } from '../evidence/hash';
-import { buildBundle, type BundleRecordInput } from './build';
+import { buildBundle, recordImages, type BundleRecordInput } from './build';
 import type { Segment, Source } from './manifest';
 import { readBundle, type ReadOk } from './read';
 
@@ -79,10 +79,9 @@ export async function mergeBundles(bundles: readonly ReadOk[], opts: MergeOption
       } else {
         records.set(r.contentHash, { recordId: r.recordId, content: r.content, refs, from });
       }
-      const shot = r.content.screenshot;
-      if (shot) {
-        const data = b.screenshots.get(shot.sha256);
-        if (data) screenshots.set(shot.sha256, { sha256: shot.sha256, mime: data.mime, data: data.data });
+      for (const img of recordImages(r.content)) {
+        const data = b.screenshots.get(img.sha256);
+        if (data) screenshots.set(img.sha256, { sha256: img.sha256, mime: data.mime, data: data.data });
       }
     }
   }

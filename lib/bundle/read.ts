@@ -23,7 +23,7 @@
 import { hashLink } from '../evidence/chain';
 import type { SnapshotContent } from '../evidence/db';
 import { canonicalJson, sha256Bytes, sha256Text } from '../evidence/hash';
-import { CHAIN_PATH, screenshotPath, sha256Sums } from './build';
+import { CHAIN_PATH, recordImages, screenshotPath, sha256Sums } from './build';
 import { ManifestSchema, checkFormat, type Manifest, type Segment } from './manifest';
 import type { BundleRecord } from './views';
 import { DEFAULT_LIMITS, unzipSafe, type ZipLimits } from './zip';
@@ -39,6 +39,7 @@ export interface ReadOk {
   /** SHA-256 of manifest.json: the bundle's identity (used in merge provenance and imports). */
   manifestSha256: string;
   records: BundleRecord[];
+  /** Tab screenshots and OCR crops the records reference, by SHA-256. */
   screenshots: Map<string, { mime: string; data: Uint8Array }>;
   /** Every member by path (including manifest.json and SHA256SUMS). */
   files: Map<string, Uint8Array>;
@@ -185,13 +186,17 @@ async function read(bytes: Uint8Array, limits: ZipLimits): Promise<ReadResult> {
       return fail('not a snapshot record this reader understands', r.path);
     }
     const shot = content.screenshot;
-    if (shot) {
-      if (typeof shot.sha256 !== 'string' || typeof shot.mime !== 'string') return fail('screenshot reference is malformed', r.path);
-      const path = screenshotPath(shot.sha256, shot.mime);
+    if (shot && (typeof shot.sha256 !== 'string' || typeof shot.mime !== 'string')) return fail('screenshot reference is malformed', r.path);
+    const crops = (content as { ocrCrops?: unknown }).ocrCrops;
+    if (crops !== undefined && !(Array.isArray(crops) && crops.every((c) => isObj(c) && isStr(c.sha256) && isStr(c.mime) && isStr(c.eventId)))) {
+      return fail('OCR crop references are malformed', r.path);
+    }
+    for (const img of recordImages(content)) {
+      const path = screenshotPath(img.sha256, img.mime);
       const data = members.get(path);
-      if (!data || listed.get(path)?.role !== 'screenshot') return fail(`its screenshot ${path} is missing`, r.path);
-      if ((await sha256Bytes(data)) !== shot.sha256) return fail('SHA-256 mismatch with its name', path);
-      screenshots.set(shot.sha256, { mime: shot.mime, data });
+      if (!data || listed.get(path)?.role !== 'screenshot') return fail(`its ${img.kind} ${path} is missing`, r.path);
+      if ((await sha256Bytes(data)) !== img.sha256) return fail('SHA-256 mismatch with its name', path);
+      screenshots.set(img.sha256, { mime: img.mime, data });
     }
     records.push({ recordId: r.recordId, contentHash, content });
   }

@@ -118,6 +118,11 @@ ${row('取证时间段', span)}
         shot && IMAGE_MIME.has(shot.mime)
           ? `<img class="shot" alt="取证截图 ${escapeHtml(v.screenshotSha256)}" src="data:${shot.mime};base64,${base64(shot.data)}">`
           : `<p class="note">（本快照无截图）</p>`;
+      const crop = v.ocrCropSha256 ? input.screenshots.get(v.ocrCropSha256) : undefined;
+      const cropImg =
+        crop && IMAGE_MIME.has(crop.mime)
+          ? `<p class="note">画面文字识别（OCR）所读的视频画面截取：</p><img class="shot" alt="画面截取 ${escapeHtml(v.ocrCropSha256)}" src="data:${crop.mime};base64,${base64(crop.data)}">`
+          : '';
       return `<section class="finding">
 <h3>问题 ${i + 1}：${escapeHtml(zh(CATEGORY_ZH, v.category))}（${escapeHtml(zh(SEVERITY_ZH, v.severity))}，${escapeHtml(zh(STATUS_ZH, v.status))}）</h3>
 <div class="quote">“${quoteHtml(v)}”</div>
@@ -131,8 +136,10 @@ ${row('涉嫌违反', v.legalBasis || '（待核实）')}
 ${row('说明', v.explanation.startsWith('涉嫌') ? v.explanation : `涉嫌：${v.explanation}`)}
 ${row('快照编号', `<code>${escapeHtml(v.snapshotId)}</code>`, true)}
 ${row('截图 SHA-256', v.screenshotSha256 ? `<span class="hash">${escapeHtml(v.screenshotSha256)}</span>` : '—', true)}
+${v.ocrCropSha256 ? row('画面截取 SHA-256', `<span class="hash">${escapeHtml(v.ocrCropSha256)}</span>`, true) : ''}
 </table>
 ${img}
+${cropImg}
 </section>`;
     })
     .join('\n');

@@ -114,6 +114,8 @@ export interface FindingView {
   explanation: string;
   snapshotId: string;
   screenshotSha256: string;
+  /** The video-frame crop the text was read from, when OCR read it ('' otherwise). */
+  ocrCropSha256: string;
   finding: FindingRow;
 }
 
@@ -155,6 +157,7 @@ export function findingViews(records: readonly BundleRecord[]): FindingView[] {
         explanation: f.explanation.zh,
         snapshotId: r.recordId,
         screenshotSha256: c.screenshot?.sha256 ?? '',
+        ocrCropSha256: (Array.isArray(c.ocrCrops) ? c.ocrCrops : []).find((x) => x.eventId === f.eventId)?.sha256 ?? '',
         finding: f,
       });
     }

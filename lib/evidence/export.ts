@@ -14,7 +14,7 @@
  *
  * Main exports: ExportSelection, ExportOptions, collectBundleInput, exportBundle, NothingToExportError.
  */
-import { buildBundle, bundleFileName, type BundleInput } from '../bundle/build';
+import { buildBundle, bundleFileName, recordImages, type BundleInput } from '../bundle/build';
 import type { Segment } from '../bundle/manifest';
 import type { LiveProofDb, SnapshotRow } from './db';
 import { isoWithZone } from './snapshot';
@@ -64,10 +64,11 @@ export async function collectBundleInput(db: LiveProofDb, selection: ExportSelec
       anchor: { prevHash: links[0]!.prevHash, headSeq: head.seq, headHash: head.hash },
       links: links.map((l) => ({ seq: l.seq, recordId: l.recordId, type: l.type, at: l.at, contentHash: l.contentHash, prevHash: l.prevHash, hash: l.hash })),
     };
-    const shas = [...new Set(rows.map((r) => r.content!.screenshot?.sha256).filter((s): s is string => Boolean(s)))];
+    const images = new Map(rows.flatMap((r) => recordImages(r.content!)).map((i) => [i.sha256, i]));
+    const shas = [...images.keys()];
     const blobs = await db.blobs.bulkGet(shas);
     const screenshots = blobs.map((b, i) => {
-      if (!b) throw new Error(`screenshot ${shas[i]} is missing from the database: run verify`);
+      if (!b) throw new Error(`${images.get(shas[i]!)!.kind} ${shas[i]} is missing from the database: run verify`);
       return { sha256: b.sha256, mime: b.mime, data: new Uint8Array(b.data) };
     });
     const newest = rows.reduce((a, b) => (b.capturedAtMs > a.capturedAtMs ? b : a));

@@ -279,16 +279,44 @@ export function verifyEvidence(db: LiveProofDb): Promise<VerifyResult> {
 /**
  * Retention: deletes raw events older than `olderThanMs` that produced no
  * finding. Findings, snapshots and the events findings point to are kept
- * until the user deletes them. Returns how many events went.
+ * until the user deletes them. The video-frame crops of deleted OCR events go
+ * too, unless a kept event or a snapshot still references the same image.
+ * Returns how many events went.
  */
 export async function pruneEvents(db: LiveProofDb, olderThanMs: number): Promise<number> {
-  return db.transaction('rw', db.events, db.findings, async () => {
+  return db.transaction('rw', [db.events, db.findings, db.blobs, db.snapshots], async () => {
     const old = await db.events.where('receivedAt').below(olderThanMs).primaryKeys();
     const keep = new Set(await db.findings.where('eventId').anyOf(old).toArray((fs) => fs.map((f) => f.eventId)));
     const drop = old.filter((id) => !keep.has(id));
+    const crops = new Set<string>();
+    await db.events
+      .where('id')
+      .anyOf(drop)
+      .each((e) => {
+        const sha = ocrCropOf(e);
+        if (sha) crops.add(sha);
+      });
     await db.events.bulkDelete(drop);
+    if (crops.size > 0) {
+      await db.events
+        .where('kind')
+        .anyOf('caption', 'overlay')
+        .each((e) => {
+          const sha = ocrCropOf(e);
+          if (sha) crops.delete(sha);
+        });
+      await db.snapshots.each((s) => {
+        for (const c of s.content?.ocrCrops ?? []) crops.delete(c.sha256);
+        if (s.content?.screenshot) crops.delete(s.content.screenshot.sha256);
+      });
+      await db.blobs.bulkDelete([...crops]);
+    }
     return drop.length;
   });
+}
+
+function ocrCropOf(e: LiveEvent): string | undefined {
+  return e.source === 'ocr' && (e.kind === 'caption' || e.kind === 'overlay') ? e.payload.ocr?.crop?.sha256 : undefined;
 }
 
 export async function countEvents(db: LiveProofDb, sessionKey: string): Promise<number> {

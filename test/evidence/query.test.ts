@@ -68,6 +68,26 @@ describe('dashboard queries', () => {
     expect(await pruneEvents(db, 10_000)).toBe(2);
     expect((await db.events.toArray()).map((e) => e.id)).toEqual(['s1-c']);
   });
+
+  test('retention deletes the video-frame crops of pruned OCR events, not crops still referenced', async () => {
+    const blob = async (name: string) => {
+      const data = new TextEncoder().encode(name).buffer as ArrayBuffer;
+      const sha256 = name.padEnd(64, '0');
+      await db.blobs.put({ sha256, mime: 'image/png', size: data.byteLength, data });
+      return sha256;
+    };
+    const [gone, shared, flagged] = [await blob('a1'), await blob('b2'), await blob('c3')];
+    const ocr = (id: string, seq: number, text: string, sha256: string): LiveEvent => ({
+      id, sessionKey: 's1', seq, observedAt: 1000 + seq, source: 'ocr', confidence: 0.9, kind: 'overlay',
+      payload: { text, ocr: { kind: 'text', frame: 'canvas', box: { x: 0, y: 0, w: 10, h: 10 }, crop: { sha256, mime: 'image/png', size: 2, width: 8, height: 8 } } },
+    });
+    // Old: a sticker read once (crop gone with it), one whose crop a newer event shows again, one with a finding.
+    await ingestBatch(db, { batchId: 'old', events: [...room('s1', 'demo', '小雅', '店', 1000, '欢迎'), ocr('o1', 3, '全场包邮', gone), ocr('o2', 4, '欢迎光临', shared), ocr('o3', 5, '可以治疗湿疹', flagged)] }, { tabId: 1, pageTitle: '' }, analyze, 5_000);
+    await ingestBatch(db, { batchId: 'new', events: [ocr('o4', 6, '欢迎光临', shared)] }, { tabId: 1, pageTitle: '' }, analyze, 50_000);
+    await pruneEvents(db, 10_000);
+    expect((await db.events.toArray()).map((e) => e.id).sort()).toEqual(['o3', 'o4']);
+    expect((await db.blobs.toArray()).map((b) => b.sha256).sort()).toEqual([shared, flagged].sort());
+  });
 });
 
 describe('popup grouping', () => {
