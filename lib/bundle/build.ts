@@ -10,7 +10,7 @@
  *   findings.csv             UTF-8 with BOM, Excel-friendly
  *   evidence/chain.json      the chain segments (canonical JSON)
  *   evidence/<recordId>.json each record's content exactly as hashed (canonical JSON)
- *   screenshots/<sha256>.png the screenshots, named by their hash
+ *   screenshots/<sha256>.png the screenshots and OCR crops, named by their hash
  *
  * Usage (browser or Node):
  *   const input = await collectBundleInput(db, { sessionKey });   // lib/evidence/export.ts
