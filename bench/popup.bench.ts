@@ -62,7 +62,7 @@ const FILL_SRC = `async ([key, nEvents, nFindings]) => {
   }
   const events = await read('events');
   const findings = await read('findings');
-  if (!events.length || !findings.length) throw new Error('no real rows to copy');
+  if (!events.length || !findings.length) throw new Error("no real rows to copy for session " + key + ": " + events.length + " events, " + findings.length + " findings");
   const t0 = Date.now() - 6 * 3600000;
   for (let done = 0; done < nEvents; done += 5000) {
     const rows = [];
@@ -78,7 +78,26 @@ const FILL_SRC = `async ([key, nEvents, nFindings]) => {
   return { events: nEvents, findings: nFindings };
 }`;
 
-function fill(ext: Page, sessionKey: string): Promise<{ events: number; findings: number }> {
+export function countFindings(ext: Page, sessionKey: string): Promise<number> {
+  return ext.evaluate(
+    (key) =>
+      new Promise<number>((ok, fail) => {
+        const req = indexedDB.open('liveproof');
+        req.onsuccess = () => {
+          const r = req.result.transaction('findings').objectStore('findings').index('sessionKey').count(key);
+          r.onsuccess = () => {
+            req.result.close();
+            ok(r.result);
+          };
+          r.onerror = () => fail(r.error);
+        };
+        req.onerror = () => fail(req.error);
+      }),
+    sessionKey,
+  );
+}
+
+export function fill(ext: Page, sessionKey: string): Promise<{ events: number; findings: number }> {
   return ext.evaluate(`(${FILL_SRC})(${JSON.stringify([sessionKey, EVENTS, FINDINGS])})`) as Promise<{ events: number; findings: number }>;
 }
 
@@ -87,7 +106,7 @@ export default async function benchPopup(): Promise<string> {
   const browser = await launchWithExtension();
   try {
     const room = await browser.context.newPage();
-    const url = demo.roomUrl('quick', { speed: 4 });
+    const url = demo.roomUrl('quick');
     await room.goto(url);
     await room.waitForSelector('html[data-scenario-done="1"]', { state: 'attached', timeout: 60_000 });
     const tabId = await browser.tabIdOf(url);
@@ -106,6 +125,8 @@ export default async function benchPopup(): Promise<string> {
         }),
       tabId,
     );
+    // The last batch of the room may still be on its way to the store: wait until its findings are there.
+    for (let i = 0; i < 40 && (await countFindings(ext, sessionKey)) === 0; i++) await new Promise((r) => setTimeout(r, 250));
     const small = await firstContentMs(browser, tabId);
     const f0 = Date.now();
     const added = await fill(ext, sessionKey);

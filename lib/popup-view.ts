@@ -20,8 +20,13 @@ export interface PopupView {
   warnings: string[];
 }
 
+const timeFormats = new Map<Lang, Intl.DateTimeFormat>();
+
+/** Clock time of a finding. One formatter per language (toLocaleTimeString builds a new one on every call). */
 export function formatTime(ms: number, lang: Lang): string {
-  return new Date(ms).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
+  let f = timeFormats.get(lang);
+  if (!f) timeFormats.set(lang, (f = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })));
+  return f.format(ms);
 }
 
 /** Findings grouped by the line they were found in, newest line first; worst hit first within a line. */

@@ -1,5 +1,5 @@
 /**
- * OCR on the built extension (npm run build): the OCR code, models and WASM live
+ * The built extension (npm run build): both Chrome builds are production builds; the OCR code, models and WASM live
  * only in the offscreen/sandbox pages of the Chrome builds, never in the content
  * scripts or the background; Firefox builds hold none of it.
  */
@@ -49,4 +49,10 @@ test('the Firefox build has no OCR engine, models, offscreen or sandbox page', (
   for (const f of ['ocr.html', 'offscreen.html', 'ocr']) expect(existsSync(join(FIREFOX_DIR, f)), f).toBe(false);
   const all = readdirSync(FIREFOX_DIR, { recursive: true }) as string[];
   expect(all.filter((f) => /\.(onnx|wasm)$/.test(f))).toEqual([]);
+});
+
+test.each([EXTENSION_DIR, E2E_EXTENSION_DIR])('%s: a production build (the e2e build tests what ships: no React development runtime)', (dir) => {
+  const chunks = readdirSync(join(dir, 'chunks')).filter((f) => f.endsWith('.js'));
+  expect(chunks.length).toBeGreaterThan(0);
+  for (const f of chunks) expect(readFileSync(join(dir, 'chunks', f), 'utf8'), f).not.toContain('jsxDEV');
 });
